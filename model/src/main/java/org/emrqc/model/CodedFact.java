@@ -1,0 +1,43 @@
+package org.emrqc.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A fact whose resource carries a primary CodeableConcept (Condition.code, Observation.code, ...). */
+public abstract class CodedFact extends Fact {
+    private final List<Coding> codings = new ArrayList<>();
+    private String text;
+
+    protected CodedFact(String resourceType, String id) { super(resourceType, id); }
+
+    public List<Coding> getCodings() { return codings; }
+    public void addCoding(Coding c) { codings.add(c); }
+
+    /** CodeableConcept.text, else the first display. */
+    public String getText() {
+        if (text != null) return text;
+        for (Coding c : codings) if (c.getDisplay() != null) return c.getDisplay();
+        return null;
+    }
+    public void setText(String text) { this.text = text; }
+
+    /** The first coding, or null when the concept is text only. */
+    public Coding getCoding() { return codings.isEmpty() ? null : codings.get(0); }
+    public String getCode() { return codings.isEmpty() ? null : codings.get(0).getCode(); }
+    public String getSystem() { return codings.isEmpty() ? null : codings.get(0).getSystem(); }
+    public boolean isCoded() { return !codings.isEmpty(); }
+
+    public Coding coding(String system) { return first(codings, system); }
+    /** The code in the given system, or null. */
+    public String code(String system) {
+        Coding c = first(codings, system);
+        return c == null ? null : c.getCode();
+    }
+
+    /** Human name for messages: text or display, else code. */
+    public String getLabel() {
+        String t = getText();
+        if (t != null) return t;
+        return getCode() == null ? getRef() : getCode();
+    }
+}

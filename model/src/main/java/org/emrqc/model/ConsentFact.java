@@ -1,0 +1,26 @@
+package org.emrqc.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Consent: scope, category, status, when and by whom it was signed, what it covers. */
+public final class ConsentFact extends CodedFact {
+    private final List<String> performerIds = new ArrayList<>();
+    private final List<String> coveredRefs = new ArrayList<>();
+    private String status;
+    private String scope;
+    private Long dateTime;
+
+    public ConsentFact(String id) { super("Consent", id); }
+
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getScope() { return scope; }
+    public void setScope(String scope) { this.scope = scope; }
+    /** Consent.dateTime: when it was signed. */
+    public Long getDateTime() { return dateTime; }
+    public void setDateTime(Long dateTime) { this.dateTime = dateTime; }
+    public List<String> getPerformerIds() { return performerIds; }
+    /** References ("Type/id") in provision.data: the acts this consent covers (e.g. Procedure/op-1). */
+    public List<String> getCoveredRefs() { return coveredRefs; }
+}

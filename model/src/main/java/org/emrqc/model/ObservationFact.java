@@ -1,0 +1,66 @@
+package org.emrqc.model;
+
+/**
+ * Observation, or one component of an Observation (blood pressure). A component keeps the id of its parent
+ * resource, so findings implicate the Observation itself; {@link #getComponentIndex()} tells which part.
+ */
+public final class ObservationFact extends CodedFact {
+    private String category;
+    private String status;
+    private Double value;
+    private String unit;
+    private String unitCode;
+    private String unitSystem;
+    private Long effective;
+    private Long issued;
+    private boolean hasValue;
+    private boolean dataAbsent;
+    private int componentCount;
+    private int componentIndex = -1;
+    private String valueText;
+
+    public ObservationFact(String id) { super("Observation", id); }
+
+    /** First category code (vital-signs, laboratory, survey, ...). */
+    public String getCategory() { return category; }
+    public void setCategory(String category) { this.category = category; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+
+    /** valueQuantity.value, or null when the value is not a quantity. */
+    public Double getValue() { return value; }
+    public void setValue(Double value) { this.value = value; }
+    public boolean isNumeric() { return value != null; }
+    /** valueQuantity.unit (human unit string). */
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    /** valueQuantity.code (UCUM code when system is UCUM). */
+    public String getUnitCode() { return unitCode; }
+    public void setUnitCode(String unitCode) { this.unitCode = unitCode; }
+    public String getUnitSystem() { return unitSystem; }
+    public void setUnitSystem(String unitSystem) { this.unitSystem = unitSystem; }
+    /** The unit to compare with knowledge tables: the UCUM code, else the unit text. */
+    public String getUcum() { return unitCode != null ? unitCode : unit; }
+
+    public Long getEffective() { return effective; }
+    public void setEffective(Long effective) { this.effective = effective; }
+    public Long getIssued() { return issued; }
+    public void setIssued(Long issued) { this.issued = issued; }
+
+    /** True when some value[x] is present. */
+    public boolean isHasValue() { return hasValue; }
+    public void setHasValue(boolean hasValue) { this.hasValue = hasValue; }
+    public boolean isDataAbsent() { return dataAbsent; }
+    public void setDataAbsent(boolean dataAbsent) { this.dataAbsent = dataAbsent; }
+    public int getComponentCount() { return componentCount; }
+    public void setComponentCount(int n) { this.componentCount = n; }
+    /** -1 for the Observation itself, else the index of the component this fact was made from. */
+    public int getComponentIndex() { return componentIndex; }
+    public void setComponentIndex(int i) { this.componentIndex = i; }
+    public boolean isComponent() { return componentIndex >= 0; }
+    /** Value as written (for messages). */
+    public String getValueText() { return valueText; }
+    public void setValueText(String valueText) { this.valueText = valueText; }
+
+    public String getLoinc() { return code(CodeSystems.LOINC); }
+}

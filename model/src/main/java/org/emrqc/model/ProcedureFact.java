@@ -1,0 +1,38 @@
+package org.emrqc.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Procedure: code, category, performed time or period, performers. */
+public final class ProcedureFact extends CodedFact {
+    private final List<String> performerIds = new ArrayList<>();
+    private String status;
+    private String categoryCode;
+    private String categoryText;
+    private Long start;
+    private Long end;
+    private String primaryPerformerId;
+
+    public ProcedureFact(String id) { super("Procedure", id); }
+
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public boolean isDone() { return status == null || "completed".equals(status) || "in-progress".equals(status); }
+    public String getCategoryCode() { return categoryCode; }
+    public void setCategoryCode(String c) { this.categoryCode = c; }
+    public String getCategoryText() { return categoryText; }
+    public void setCategoryText(String t) { this.categoryText = t; }
+    /** Surgical procedure: category SNOMED 387713003 or a category text naming surgery (手术). */
+    public boolean isSurgical() {
+        return "387713003".equals(categoryCode) || (categoryText != null && (categoryText.toLowerCase().contains("surg") || categoryText.contains("手术")));
+    }
+    public Long getStart() { return start; }
+    public void setStart(Long start) { this.start = start; }
+    /** Period end, or the performed time itself when only performedDateTime is given. */
+    public Long getEnd() { return end; }
+    public void setEnd(Long end) { this.end = end; }
+    public List<String> getPerformerIds() { return performerIds; }
+    /** The performer with function "primary surgeon" (or the first performer). */
+    public String getPrimaryPerformerId() { return primaryPerformerId; }
+    public void setPrimaryPerformerId(String id) { this.primaryPerformerId = id; }
+}
