@@ -34,6 +34,9 @@ public abstract class CodedFact extends Fact {
         return c == null ? null : c.getCode();
     }
 
+    /** True when the resource was entered in error, refuted, cancelled or not done: rules skip it. */
+    public boolean isVoided() { return false; }
+
     /** Human name for messages: text or display, else code. */
     public String getLabel() {
         String t = getText();

@@ -16,6 +16,7 @@ public final class ConditionFact extends CodedFact {
     public void setClinicalStatus(String s) { this.clinicalStatus = s; }
     public String getVerificationStatus() { return verificationStatus; }
     public void setVerificationStatus(String s) { this.verificationStatus = s; }
+    @Override public boolean isVoided() { return isRefuted(); }
     public boolean isRefuted() { return "refuted".equals(verificationStatus) || "entered-in-error".equals(verificationStatus); }
 
     public Long getOnset() { return onset; }

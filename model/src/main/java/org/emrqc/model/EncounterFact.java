@@ -33,6 +33,17 @@ public final class EncounterFact extends Fact {
     /** Length of the stay in hours, or -1 when either end is missing. */
     public double getHours() { return start == null || end == null ? -1 : (end - start) / 3_600_000d; }
 
+    /** The time a deadline counts from: "admission" (period.start) or "discharge" (period.end). */
+    public Long anchor(String which) {
+        return "discharge".equals(which) ? end : start;
+    }
+
+    /** Hours from admission to discharge, or to {@code now} while the stay is open; -1 without a start. */
+    public double hoursUntil(long now) {
+        if (start == null) return -1;
+        return ((end != null ? end : now) - start) / 3_600_000d;
+    }
+
     /** Department code (serviceType coding), used for department scope. */
     public String getDepartmentCode() { return departmentCode; }
     public void setDepartmentCode(String departmentCode) { this.departmentCode = departmentCode; }

@@ -29,6 +29,8 @@ public final class MedicationFact extends CodedFact {
     public void setIntent(String intent) { this.intent = intent; }
     public boolean isActiveOrder() { return !"entered-in-error".equals(status) && !"cancelled".equals(status) && !"not-done".equals(status); }
 
+    @Override public boolean isVoided() { return !isActiveOrder(); }
+
     /** Single dose value (doseQuantity / dosage.dose), or null. */
     public Double getDose() { return dose; }
     public void setDose(Double dose) { this.dose = dose; }

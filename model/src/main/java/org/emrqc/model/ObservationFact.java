@@ -52,6 +52,12 @@ public final class ObservationFact extends CodedFact {
     public void setHasValue(boolean hasValue) { this.hasValue = hasValue; }
     public boolean isDataAbsent() { return dataAbsent; }
     public void setDataAbsent(boolean dataAbsent) { this.dataAbsent = dataAbsent; }
+    private int memberCount;
+
+    /** Number of hasMember references (a panel has members instead of a value). */
+    public int getMemberCount() { return memberCount; }
+    public void setMemberCount(int n) { this.memberCount = n; }
+    @Override public boolean isVoided() { return "entered-in-error".equals(status) || "cancelled".equals(status); }
     public int getComponentCount() { return componentCount; }
     public void setComponentCount(int n) { this.componentCount = n; }
     /** -1 for the Observation itself, else the index of the component this fact was made from. */

@@ -18,6 +18,7 @@ public final class ProcedureFact extends CodedFact {
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public boolean isDone() { return status == null || "completed".equals(status) || "in-progress".equals(status); }
+    @Override public boolean isVoided() { return "entered-in-error".equals(status) || "not-done".equals(status); }
     public String getCategoryCode() { return categoryCode; }
     public void setCategoryCode(String c) { this.categoryCode = c; }
     public String getCategoryText() { return categoryText; }

@@ -1,0 +1,103 @@
+package org.emrqc.rules.engine;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrqc.model.AllergyFact;
+import org.emrqc.model.CodeSystems;
+import org.emrqc.model.ConditionFact;
+import org.emrqc.model.ConsentFact;
+import org.emrqc.model.DiagnosticReportFact;
+import org.emrqc.model.DocumentFact;
+import org.emrqc.model.EncounterFact;
+import org.emrqc.model.Fact;
+import org.emrqc.model.MedicationFact;
+import org.emrqc.model.ObservationFact;
+import org.emrqc.model.ProcedureFact;
+import org.emrqc.rules.codes.ChineseResidentId;
+import org.emrqc.rules.codes.Icd10Code;
+import org.emrqc.rules.codes.LoincCode;
+import org.emrqc.rules.codes.SnomedIdentifier;
+
+/** Functions the DRL templates call. Kept here, typed and unit-tested, so the templates stay short. */
+public final class Drl {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
+    private Drl() { }
+
+    /** Hours from a to b (negative when b is before a), rounded to 0.1. */
+    public static double hours(Long a, Long b) {
+        if (a == null || b == null) return Double.NaN;
+        return Math.round((b - a) / 360_000d) / 10d;
+    }
+
+    /** A time for messages: yyyy-MM-dd HH:mm (UTC). */
+    public static String time(Long t) { return t == null ? "?" : TIME.format(Instant.ofEpochMilli(t)); }
+
+    /** Why a code is malformed in its system (SNOMED CT Verhoeff, LOINC mod 10, ICD-10 format), or null. */
+    public static String codeProblem(String system, String code) {
+        if (code == null) return null;
+        if (CodeSystems.SNOMED.equals(system)) return SnomedIdentifier.problem(code);
+        if (CodeSystems.LOINC.equals(system)) return LoincCode.problem(code);
+        if (Icd10Code.isIcd10System(system)) return Icd10Code.problem(code, system);
+        return null;
+    }
+
+    public static boolean isExternalCause(String icd10) { return icd10 != null && Icd10Code.isExternalCause(icd10); }
+    public static boolean isMorphology(String code) { return code != null && Icd10Code.isMorphology(code); }
+
+    /** The times a fact records, with what each is, for time-order rules. */
+    public static List<EventTime> times(Fact f) {
+        List<EventTime> out = new ArrayList<>(2);
+        if (f instanceof EncounterFact e) {
+            add(out, "encounter start", e.getStart());
+            add(out, "encounter end", e.getEnd());
+        } else if (f instanceof ConditionFact c) {
+            add(out, "onset", c.getOnset());
+            add(out, "recorded date", c.getRecorded());
+        } else if (f instanceof ObservationFact o) {
+            if (!o.isComponent()) add(out, "effective time", o.getEffective());
+        } else if (f instanceof ProcedureFact p) {
+            add(out, "performed start", p.getStart());
+            if (p.getEnd() != null && !p.getEnd().equals(p.getStart())) add(out, "performed end", p.getEnd());
+        } else if (f instanceof MedicationFact m) {
+            add(out, m.isRequest() ? "authored on" : "given at", m.getAuthoredOn());
+        } else if (f instanceof DocumentFact d) {
+            add(out, "document date", d.getDate());
+            if (d.getSignedAt() != null && !d.getSignedAt().equals(d.getDate())) add(out, "signing time", d.getSignedAt());
+        } else if (f instanceof DiagnosticReportFact r) {
+            add(out, "effective time", r.getEffective());
+        } else if (f instanceof AllergyFact a) {
+            add(out, "recorded date", a.getRecorded());
+        } else if (f instanceof ConsentFact c) {
+            add(out, "signed at", c.getDateTime());
+        }
+        return out;
+    }
+
+    private static void add(List<EventTime> out, String what, Long at) {
+        if (at != null) out.add(new EventTime(what, at));
+    }
+
+    /** When a fact happened: onset or recorded date, performed start, effective time, authored on; null if unknown. */
+    public static Long when(Fact f) {
+        List<EventTime> t = times(f);
+        return t.isEmpty() ? null : t.get(0).at();
+    }
+
+    /** Times of clinical acts only (encounter start, procedures, medications, observations): documents may follow a death. */
+    public static List<EventTime> actTimes(Fact f) {
+        if (f instanceof EncounterFact e) return e.getStart() == null ? List.of() : List.of(new EventTime("encounter start", e.getStart()));
+        if (f instanceof ProcedureFact || f instanceof MedicationFact || f instanceof ObservationFact) return times(f);
+        return List.of();
+    }
+
+    public static String idProblem(String id) { return ChineseResidentId.problem(id); }
+    public static String idSex(String id) { return ChineseResidentId.sex(id); }
+    public static java.time.LocalDate idBirthDate(String id) { return ChineseResidentId.birthDate(id); }
+
+    /** Round to one decimal for messages. */
+    public static double round1(double v) { return Math.round(v * 10) / 10d; }
+}

@@ -1,0 +1,54 @@
+package org.emrqc.rules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.emrqc.model.Fact;
+
+/** What a rule consequence reports: the rule, the implicated resources, evidence and the values that fired it. */
+public final class Hit {
+    private final String ruleId;
+    private final List<String> implicated = new ArrayList<>();
+    private final List<String> evidence = new ArrayList<>();
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private String encounterId;
+
+    Hit(String ruleId, Fact implicated) {
+        this.ruleId = ruleId;
+        if (implicated != null) {
+            this.implicated.add(implicated.getRef());
+            this.encounterId = implicated.getEncounterId();
+        }
+    }
+
+    /** Another implicated resource. */
+    public Hit also(Fact f) {
+        if (f != null && !implicated.contains(f.getRef())) implicated.add(f.getRef());
+        return this;
+    }
+
+    /** A supporting resource (for example the Encounter whose admission time starts the clock). */
+    public Hit evidence(Fact f) {
+        if (f != null && !evidence.contains(f.getRef()) && !implicated.contains(f.getRef())) evidence.add(f.getRef());
+        if (f != null && encounterId == null) encounterId = f.getEncounterId();
+        return this;
+    }
+
+    /** A value shown in the finding's message as {name}. */
+    public Hit value(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
+    public Hit encounter(String id) {
+        if (id != null) encounterId = id;
+        return this;
+    }
+
+    public String ruleId() { return ruleId; }
+    public List<String> implicated() { return implicated; }
+    public List<String> evidence() { return evidence; }
+    public Map<String, Object> values() { return values; }
+    public String encounterId() { return encounterId; }
+}

@@ -1,0 +1,114 @@
+package org.emrqc.rules.engine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.drools.template.ObjectDataCompiler;
+import org.emrqc.rules.pack.EffectiveRule;
+import org.emrqc.rules.pack.EffectiveRuleSet;
+import org.emrqc.rules.pack.PackException;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.runtime.KieContainer;
+
+/**
+ * Compiles a region's effective rule set into a KieBase: each enabled rule instantiates its DRL template with
+ * its parameters (Drools rule templates), one DRL resource per template, built at runtime under a unique
+ * ReleaseId. Knowledge tables are not compiled into rules: templates look rows up by key through {@code kb}.
+ */
+public final class RuleBaseCompiler {
+    private static final AtomicLong BUILDS = new AtomicLong();
+    private static final String PACKAGE = "org.emrqc.generated";
+    private static final String PRELUDE = """
+            package %s;
+
+            import org.emrqc.model.*;
+            import org.emrqc.rules.engine.Drl;
+            import org.emrqc.rules.engine.ClinicalKnowledge;
+            import org.emrqc.rules.pack.Knowledge;
+            import org.emrqc.rules.engine.EventTime;
+            import org.emrqc.rules.pack.Row;
+
+            global org.emrqc.rules.engine.Hits hits;
+            global org.emrqc.rules.pack.Knowledge kb;
+            global org.emrqc.rules.engine.RecordContext ctx;
+            """.formatted(PACKAGE);
+
+    public CompiledRuleBase compile(EffectiveRuleSet set) {
+        long t0 = System.nanoTime();
+        Map<String, List<EffectiveRule>> byTemplate = new LinkedHashMap<>();
+        for (EffectiveRule r : set.enabled()) byTemplate.computeIfAbsent(r.definition().template(), k -> new ArrayList<>()).add(r);
+
+        Map<String, String> drl = new LinkedHashMap<>();
+        for (var e : byTemplate.entrySet()) drl.put(e.getKey(), instantiate(e.getKey(), set.pack().templates().get(e.getKey()), e.getValue()));
+
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("org.emrqc.generated", artifact(set.pack().id() + "-" + set.resolvedRegion()),
+                set.pack().version() + "-b" + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
+        for (var e : drl.entrySet()) kfs.write("src/main/resources/org/emrqc/generated/" + e.getKey() + ".drl", e.getValue());
+        if (drl.isEmpty()) kfs.write("src/main/resources/org/emrqc/generated/empty.drl", PRELUDE);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            StringBuilder sb = new StringBuilder("rule pack " + set.pack().label() + " for region " + set.resolvedRegion() + " does not compile:");
+            for (Message m : errors) {
+                String file = m.getPath() == null ? "?" : "templates/" + m.getPath().replaceAll("^.*/", "");
+                sb.append("\n  ").append(file).append(": line ").append(m.getLine()).append(" (of the generated DRL): ").append(m.getText().strip());
+            }
+            ks.getRepository().removeKieModule(id);
+            throw new PackException(sb.toString());
+        }
+        KieContainer container = ks.newKieContainer(id);
+        KieBase base = container.getKieBase();
+        // the container keeps what the KieBase needs; the repository entry would only pin memory
+        ks.getRepository().removeKieModule(id);
+        return new CompiledRuleBase(set, base, drl, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static String artifact(String s) { return s.replaceAll("[^A-Za-z0-9_.-]", "_"); }
+
+    /** One template's DRL for its rules: the Drools template engine fills @{param} per rule. */
+    static String instantiate(String name, String body, List<EffectiveRule> rules) {
+        Set<String> header = new LinkedHashSet<>();
+        header.add("ruleId");
+        for (EffectiveRule r : rules) header.addAll(r.params().keySet());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (EffectiveRule r : rules) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String h : header) row.put(h, "");
+            row.put("ruleId", r.id());
+            r.params().forEach((k, v) -> row.put(k, render(v)));
+            rows.add(row);
+        }
+        String template = "template header\n" + String.join("\n", header) + "\n\n" + PRELUDE + "\ntemplate \"" + name + "\"\n\n"
+                + body.strip() + "\n\nend template\n";
+        try {
+            return new ObjectDataCompiler().compile(rows, new java.io.ByteArrayInputStream(template.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (RuntimeException e) {
+            throw new PackException("templates/" + name + ".drl: cannot instantiate: " + e.getMessage(), e);
+        }
+    }
+
+    /** A parameter as DRL text: strings escaped for use inside quotes, lists as "a", "b". */
+    static String render(Object v) {
+        if (v instanceof List<?> list) {
+            List<String> parts = new ArrayList<>();
+            for (Object o : list) parts.add("\"" + escape(String.valueOf(o)) + "\"");
+            return String.join(", ", parts);
+        }
+        if (v instanceof String s) return escape(s);
+        return String.valueOf(v);
+    }
+
+    private static String escape(String s) { return s.replace("\\", "\\\\").replace("\"", "\\\""); }
+}
