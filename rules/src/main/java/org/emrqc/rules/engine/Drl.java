@@ -98,6 +98,9 @@ public final class Drl {
     public static String idSex(String id) { return ChineseResidentId.sex(id); }
     public static java.time.LocalDate idBirthDate(String id) { return ChineseResidentId.birthDate(id); }
 
+    /** The male value for "male", else the female value (DRL constraints cannot hold a ternary). */
+    public static int bySex(String gender, int male, int female) { return "male".equals(gender) ? male : female; }
+
     /** Round to one decimal for messages. */
     public static double round1(double v) { return Math.round(v * 10) / 10d; }
 }
