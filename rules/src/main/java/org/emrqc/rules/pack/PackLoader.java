@@ -121,7 +121,7 @@ public final class PackLoader {
             return new RuleDefinition(r.id, DefectClass.fromCode(r.defectClass), r.template, text(r.title),
                     Severity.fromCode(r.severity), r.points, r.veto, stages(r.stages, where),
                     new DepartmentScope(r.departments.include, r.departments.exclude), r.regulation,
-                    Map.copyOf(r.params), text(r.message), text(r.fix), file);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.params)), text(r.message), text(r.fix), file);
         } catch (IllegalArgumentException e) {
             throw new PackException(where + ": " + e.getMessage());
         }

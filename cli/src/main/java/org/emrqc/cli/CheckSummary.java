@@ -1,0 +1,72 @@
+package org.emrqc.cli;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.emrqc.model.DefectClass;
+import org.emrqc.model.Finding;
+import org.emrqc.model.RecordResult;
+import org.emrqc.model.Severity;
+import org.emrqc.rules.check.FileOutcome;
+
+/** Counts what a check run found, and prints the summary a user reads at the end. */
+final class CheckSummary {
+    private final Map<DefectClass, Integer> byClass = new TreeMap<>();
+    private final Map<Severity, Integer> bySeverity = new TreeMap<>();
+    private final Map<String, Integer> grades = new TreeMap<>();
+    private final Map<String, Integer> byRule = new TreeMap<>();
+    int files;
+    int failedFiles;
+    int records;
+    long resources;
+    long parseNanos;
+    long ruleNanos;
+    int findings;
+
+    synchronized void add(FileOutcome o) {
+        files++;
+        if (o.failed()) failedFiles++;
+        resources += o.resources();
+        parseNanos += o.parseNanos();
+        ruleNanos += o.ruleNanos();
+        for (RecordResult r : o.results()) {
+            records++;
+            grades.merge(r.grade() == null ? "-" : r.grade(), 1, Integer::sum);
+            for (Finding f : r.findings()) {
+                findings++;
+                byClass.merge(f.defectClass(), 1, Integer::sum);
+                bySeverity.merge(f.severity(), 1, Integer::sum);
+                byRule.merge(f.ruleId(), 1, Integer::sum);
+            }
+        }
+    }
+
+    synchronized void missing() {
+        files++;
+        failedFiles++;
+    }
+
+    void print(PrintStream out, double seconds, String outDir, int written) {
+        out.printf(Locale.ROOT, "Checked %d files (%d records, %,d resources) in %.1f s: %.1f records/s; parse %.1f s, rules %.1f s (thread time)%n",
+                files, records, resources, seconds, records / Math.max(seconds, 1e-9), parseNanos / 1e9, ruleNanos / 1e9);
+        out.printf("Findings: %d%n", findings);
+        StringBuilder c = new StringBuilder();
+        for (DefectClass d : DefectClass.values()) c.append(c.length() == 0 ? "" : ", ").append(d.code()).append(' ').append(byClass.getOrDefault(d, 0));
+        out.println("  by class:    " + c);
+        StringBuilder s = new StringBuilder();
+        for (Severity v : Severity.values()) s.append(s.length() == 0 ? "" : ", ").append(v.code()).append(' ').append(bySeverity.getOrDefault(v, 0));
+        out.println("  by severity: " + s);
+        if (!byRule.isEmpty()) {
+            StringBuilder r = new StringBuilder();
+            byRule.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(8)
+                    .forEach(e -> r.append(r.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue()));
+            out.println("  top rules:   " + r);
+        }
+        StringBuilder g = new StringBuilder();
+        grades.forEach((k, v) -> g.append(g.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+        out.println("Grades: " + (g.length() == 0 ? "none" : g));
+        if (failedFiles > 0) out.println("Inputs with errors: " + failedFiles + " (listed above)");
+        out.println("Output: " + outDir + " (" + written + " files)");
+    }
+}

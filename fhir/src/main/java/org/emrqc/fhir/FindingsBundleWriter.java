@@ -1,0 +1,113 @@
+package org.emrqc.fhir;
+
+import java.util.Date;
+import java.util.List;
+import org.emrqc.model.Finding;
+import org.emrqc.model.RecordResult;
+import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DecimalType;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.StringType;
+
+/**
+ * Writes the findings of one input as a FHIR R4 Bundle (type collection): one DetectedIssue per finding and one
+ * MeasureReport per patient record with its score and grade. Ids are the findings' stable ids, so the same
+ * input checked with the same pack version gives the same bundle.
+ */
+public final class FindingsBundleWriter {
+    private final String language;
+
+    /** @param language "zh" or "en": the language of DetectedIssue.detail (the other goes in an extension) */
+    public FindingsBundleWriter(String language) { this.language = language; }
+
+    public Bundle bundle(String source, List<RecordResult> results, long checkedAt) {
+        Bundle b = new Bundle();
+        b.setType(Bundle.BundleType.COLLECTION);
+        b.setTimestamp(new Date(checkedAt));
+        b.getIdentifier().setSystem("urn:emrqc:input").setValue(source);
+        for (RecordResult r : results) {
+            for (Finding f : r.findings()) {
+                DetectedIssue di = issue(f, checkedAt);
+                b.addEntry().setFullUrl("urn:uuid:" + uuid(f.stableId())).setResource(di);
+            }
+            MeasureReport m = score(r, checkedAt);
+            b.addEntry().setFullUrl("urn:uuid:" + uuid("score|" + r.patientRef() + "|" + r.packVersion() + "|" + r.source())).setResource(m);
+        }
+        return b;
+    }
+
+    public String json(Bundle b) {
+        return FhirContexts.r4().newJsonParser().setPrettyPrint(true).encodeResourceToString(b);
+    }
+
+    DetectedIssue issue(Finding f, long checkedAt) {
+        DetectedIssue di = new DetectedIssue();
+        di.setId(f.stableId());
+        di.addIdentifier().setSystem(QcCodeSystems.FINDING_ID).setValue(f.stableId());
+        di.setStatus(DetectedIssue.DetectedIssueStatus.PRELIMINARY);
+        CodeableConcept code = new CodeableConcept();
+        code.addCoding().setSystem(QcCodeSystems.RULE).setCode(f.ruleId()).setDisplay(f.title());
+        code.addCoding().setSystem(QcCodeSystems.DEFECT_CLASS).setCode(f.defectClass().code())
+                .setDisplay("zh".equals(language) ? f.defectClass().zh() : f.defectClass().en());
+        code.setText(f.title());
+        di.setCode(code);
+        di.setSeverity(DetectedIssue.DetectedIssueSeverity.fromCode(f.severity().code()));
+        if (f.patientRef() != null) di.setPatient(new Reference(f.patientRef()));
+        di.setIdentified(new DateTimeType(new Date(checkedAt)));
+        di.setAuthor(new Reference().setDisplay("emrqc rule engine, pack " + f.packVersion()));
+        for (String ref : f.implicated()) di.addImplicated(new Reference(ref));
+        if (!f.evidence().isEmpty()) {
+            DetectedIssue.DetectedIssueEvidenceComponent ev = di.addEvidence();
+            for (String ref : f.evidence()) ev.addDetail(new Reference(ref));
+        }
+        boolean zh = "zh".equals(language);
+        di.setDetail(zh ? f.detailZh() : f.detailEn());
+        if (f.reference() != null) di.setReference(f.reference());
+        if (f.encounterRef() != null) di.addExtension(QcCodeSystems.EXT_R5_ENCOUNTER, new Reference(f.encounterRef()));
+        di.addExtension(QcCodeSystems.EXT_POINTS, new DecimalType(f.points()));
+        di.addExtension(QcCodeSystems.EXT_VETO, new BooleanType(f.veto()));
+        di.addExtension(QcCodeSystems.EXT_PACK, new StringType(f.packVersion()));
+        di.addExtension(QcCodeSystems.EXT_REGION, new StringType(f.region()));
+        if (f.regulation() != null) di.addExtension(QcCodeSystems.EXT_REGULATION, new StringType(f.regulation()));
+        if (f.fixHint() != null) di.addExtension(QcCodeSystems.EXT_FIX, new StringType(f.fixHint()));
+        // the detail in the other language (core translation extension), for bilingual consoles
+        String other = zh ? f.detailEn() : f.detailZh();
+        if (other != null) {
+            org.hl7.fhir.r4.model.Extension tr = di.getDetailElement().addExtension();
+            tr.setUrl("http://hl7.org/fhir/StructureDefinition/translation");
+            tr.addExtension("lang", new org.hl7.fhir.r4.model.CodeType(zh ? "en" : "zh-CN"));
+            tr.addExtension("content", new StringType(other));
+        }
+        return di;
+    }
+
+    MeasureReport score(RecordResult r, long checkedAt) {
+        MeasureReport m = new MeasureReport();
+        m.setId(uuid("score|" + r.patientRef() + "|" + r.packVersion() + "|" + r.source()));
+        m.setStatus(MeasureReport.MeasureReportStatus.COMPLETE);
+        m.setType(MeasureReport.MeasureReportType.INDIVIDUAL);
+        m.setMeasure(QcCodeSystems.MEASURE_SCORE);
+        if (r.patientRef() != null) m.setSubject(new Reference(r.patientRef()));
+        m.setDate(new Date(checkedAt));
+        m.getPeriod().setStart(new Date(checkedAt)).setEnd(new Date(checkedAt));
+        MeasureReport.MeasureReportGroupComponent g = m.addGroup();
+        g.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.GRADE, r.grade(), r.grade())));
+        g.getMeasureScore().setValue(r.score()).setUnit("points");
+        g.addExtension("https://emrqc.org/fhir/StructureDefinition/qc-finding-count", new IntegerType(r.findings().size()));
+        m.addExtension(QcCodeSystems.EXT_VETOED, new BooleanType(r.vetoed()));
+        m.addExtension(QcCodeSystems.EXT_PACK, new StringType(r.packVersion()));
+        m.addExtension(QcCodeSystems.EXT_REGION, new StringType(r.region()));
+        return m;
+    }
+
+    /** A name-based UUID, so the same finding gets the same fullUrl in every run. */
+    static String uuid(String key) {
+        return java.util.UUID.nameUUIDFromBytes(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+    }
+}

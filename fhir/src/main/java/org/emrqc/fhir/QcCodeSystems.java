@@ -1,0 +1,23 @@
+package org.emrqc.fhir;
+
+/** The URIs of emrqc's own code systems and extensions in the findings it writes. */
+public final class QcCodeSystems {
+    public static final String BASE = "https://emrqc.org/fhir";
+    public static final String RULE = BASE + "/CodeSystem/qc-rule";
+    public static final String DEFECT_CLASS = BASE + "/CodeSystem/qc-defect-class";
+    public static final String GRADE = BASE + "/CodeSystem/qc-grade";
+    public static final String FINDING_ID = "urn:emrqc:finding";
+    public static final String EXT_POINTS = BASE + "/StructureDefinition/qc-deduction";
+    public static final String EXT_VETO = BASE + "/StructureDefinition/qc-veto";
+    public static final String EXT_PACK = BASE + "/StructureDefinition/qc-rule-pack";
+    public static final String EXT_REGION = BASE + "/StructureDefinition/qc-region";
+    public static final String EXT_REGULATION = BASE + "/StructureDefinition/qc-regulation";
+    public static final String EXT_FIX = BASE + "/StructureDefinition/qc-fix-hint";
+    public static final String EXT_SOURCE = BASE + "/StructureDefinition/qc-source";
+    public static final String EXT_VETOED = BASE + "/StructureDefinition/qc-vetoed";
+    public static final String MEASURE_SCORE = BASE + "/Measure/record-quality-score";
+    /** The official R5 cross-version extension for DetectedIssue.encounter in R4. */
+    public static final String EXT_R5_ENCOUNTER = "http://hl7.org/fhir/5.0/StructureDefinition/extension-DetectedIssue.encounter";
+
+    private QcCodeSystems() { }
+}

@@ -1,0 +1,81 @@
+package org.emrqc.rules.check;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrqc.fhir.FhirInputReader;
+import org.emrqc.fhir.InputProblem;
+import org.emrqc.fhir.ParsedInput;
+import org.emrqc.fhir.RecordAssembler;
+import org.emrqc.model.PatientRecord;
+import org.emrqc.model.RecordResult;
+import org.emrqc.rules.engine.CompiledRuleBase;
+import org.emrqc.rules.engine.RecordEvaluator;
+
+/**
+ * Checks inputs against one compiled rule base: reads (HAPI), assembles patient records, evaluates each. A unit
+ * that cannot be read and a record whose evaluation fails are reported as problems; everything else goes on.
+ * Thread-safe: one instance may serve several threads.
+ */
+public final class RecordChecker {
+    private final CompiledRuleBase base;
+    private final String region;
+    private final FhirInputReader reader;
+    private final RecordAssembler assembler;
+    private final RecordEvaluator evaluator = new RecordEvaluator();
+
+    public RecordChecker(CompiledRuleBase base, String region, ZoneId zone, long maxBytes) {
+        this.base = base;
+        this.region = region;
+        this.reader = new FhirInputReader(maxBytes);
+        this.assembler = new RecordAssembler(zone);
+    }
+
+    public CompiledRuleBase base() { return base; }
+
+    /** Checks one file: a JSON resource or bundle, or NDJSON whose lines together form the records. */
+    public FileOutcome check(Path file, long asOf) {
+        long t0 = System.nanoTime();
+        List<ParsedInput> units = reader.read(file);
+        List<InputProblem> problems = new ArrayList<>();
+        List<ParsedInput.Entry> entries = new ArrayList<>();
+        for (ParsedInput u : units) {
+            problems.addAll(u.problems());
+            if (u.ok()) entries.addAll(u.entries());
+        }
+        return evaluate(file.toString(), entries, problems, asOf, t0);
+    }
+
+    /** Checks one already-read unit (a message body, a fixture). */
+    public FileOutcome check(ParsedInput unit, long asOf) {
+        long t0 = System.nanoTime();
+        List<InputProblem> problems = new ArrayList<>(unit.problems());
+        return evaluate(unit.source(), unit.ok() ? unit.entries() : List.of(), problems, asOf, t0);
+    }
+
+    private FileOutcome evaluate(String source, List<ParsedInput.Entry> entries, List<InputProblem> problems, long asOf, long t0) {
+        List<PatientRecord> records = entries.isEmpty() ? List.of() : assembler.assemble(source, entries);
+        long t1 = System.nanoTime();
+        List<RecordResult> results = new ArrayList<>();
+        for (PatientRecord r : records) {
+            try {
+                results.add(evaluator.evaluate(base, r, asOf, region));
+            } catch (RuntimeException e) {
+                String who = r.getPatientRef() == null ? "the record" : r.getPatientRef();
+                problems.add(InputProblem.error(source, who, "rule evaluation failed: " + rootMessage(e)));
+            }
+        }
+        return new FileOutcome(source, results, problems, entries.size(), t1 - t0, System.nanoTime() - t1);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        String msg = e.getMessage();
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null) msg = msg + " (" + t.getClass().getSimpleName() + ": " + t.getMessage() + ")";
+        }
+        return msg;
+    }
+}
