@@ -24,12 +24,14 @@ public final class RecordChecker {
     private final FhirInputReader reader;
     private final RecordAssembler assembler;
     private final RecordEvaluator evaluator = new RecordEvaluator();
+    private final ZoneId zone;
 
     public RecordChecker(CompiledRuleBase base, String region, ZoneId zone, long maxBytes) {
         this.base = base;
         this.region = region;
         this.reader = new FhirInputReader(maxBytes);
         this.assembler = new RecordAssembler(zone);
+        this.zone = zone;
     }
 
     public CompiledRuleBase base() { return base; }
@@ -60,7 +62,7 @@ public final class RecordChecker {
         List<RecordResult> results = new ArrayList<>();
         for (PatientRecord r : records) {
             try {
-                results.add(evaluator.evaluate(base, r, asOf, region));
+                results.add(evaluator.evaluate(base, r, asOf, region, zone));
             } catch (RuntimeException e) {
                 String who = r.getPatientRef() == null ? "the record" : r.getPatientRef();
                 problems.add(InputProblem.error(source, who, "rule evaluation failed: " + rootMessage(e)));

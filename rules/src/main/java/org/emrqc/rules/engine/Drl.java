@@ -1,8 +1,6 @@
 package org.emrqc.rules.engine;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.emrqc.model.AllergyFact;
@@ -23,7 +21,6 @@ import org.emrqc.rules.codes.SnomedIdentifier;
 
 /** Functions the DRL templates call. Kept here, typed and unit-tested, so the templates stay short. */
 public final class Drl {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private Drl() { }
 
@@ -33,8 +30,8 @@ public final class Drl {
         return Math.round((b - a) / 360_000d) / 10d;
     }
 
-    /** A time for messages: yyyy-MM-dd HH:mm (UTC). */
-    public static String time(Long t) { return t == null ? "?" : TIME.format(Instant.ofEpochMilli(t)); }
+    /** A time for messages; formatted (yyyy-MM-dd HH:mm in the record's zone) when the finding is made. */
+    public static Object time(Long t) { return t == null ? "?" : Instant.ofEpochMilli(t); }
 
     /** Why a code is malformed in its system (SNOMED CT Verhoeff, LOINC mod 10, ICD-10 format), or null. */
     public static String codeProblem(String system, String code) {

@@ -21,9 +21,11 @@ final class FindingFactory {
 
     private FindingFactory() { }
 
-    static Finding create(Hit hit, EffectiveRule rule, String patientRef, String packLabel, String region, String docsBase) {
+    private static final java.time.format.DateTimeFormatter TIME = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    static Finding create(Hit hit, EffectiveRule rule, String patientRef, String packLabel, String region, String docsBase, java.time.ZoneId zone) {
         Map<String, Object> values = new LinkedHashMap<>(rule.params());
-        values.putAll(hit.values());
+        hit.values().forEach((k, v) -> values.put(k, v instanceof java.time.Instant i ? TIME.format(i.atZone(zone)) : v));
         Text msg = rule.definition().message();
         Text title = rule.definition().title();
         Text fix = rule.definition().fix();

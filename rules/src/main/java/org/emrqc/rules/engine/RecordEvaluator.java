@@ -22,6 +22,11 @@ import org.kie.api.runtime.StatelessKieSession;
 public final class RecordEvaluator {
 
     public RecordResult evaluate(CompiledRuleBase base, PatientRecord record, long asOf, String region) {
+        return evaluate(base, record, asOf, region, java.time.ZoneOffset.UTC);
+    }
+
+    /** @param zone the zone in which times in the findings' messages are shown */
+    public RecordResult evaluate(CompiledRuleBase base, PatientRecord record, long asOf, String region, java.time.ZoneId zone) {
         EffectiveRuleSet set = base.ruleSet();
         List<Fact> facts = record.getFacts();
         for (Fact f : facts) {
@@ -41,7 +46,7 @@ public final class RecordEvaluator {
                 throw new IllegalStateException("template fired for rule '" + h.ruleId() + "' which is not an enabled rule of the pack");
             }
             if (!applies(rule, record.encounter(h.encounterId()), record)) continue;
-            Finding f = FindingFactory.create(h, rule, record.getPatientRef(), set.pack().label(), region, set.pack().docsBase());
+            Finding f = FindingFactory.create(h, rule, record.getPatientRef(), set.pack().label(), region, set.pack().docsBase(), zone);
             findings.putIfAbsent(f.stableId(), f);
         }
         List<Finding> list = new ArrayList<>(findings.values());
