@@ -1,0 +1,121 @@
+package org.emrqc.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrqc.fhir.FhirContexts;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.MeasureReport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/emrqc check on the sample records: output files, exact findings, exit status, bad input, usage errors. */
+class CheckCommandTest {
+    static final Path SAMPLES = Path.of("..", "samples");
+    @TempDir
+    Path out;
+
+    private static Bundle read(Path f) throws Exception {
+        return FhirContexts.r4().newJsonParser().parseResource(Bundle.class, Files.readString(f));
+    }
+
+    private static List<DetectedIssue> issues(Bundle b) {
+        List<DetectedIssue> l = new ArrayList<>();
+        for (Bundle.BundleEntryComponent e : b.getEntry()) if (e.getResource() instanceof DetectedIssue d) l.add(d);
+        return l;
+    }
+
+    @Test
+    void chineseSamplesInGuangdong() throws Exception {
+        CliRun r = CliRun.of("check", "--region", "CN-GD", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--out", out.toString(), SAMPLES.resolve("cn").toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("Checked 2 files (2 records, 40 resources)"), r.out());
+        assertTrue(r.out().contains("Findings: 3"), r.out());
+
+        Bundle clean = read(out.resolve("cn-inpatient-appendicitis-complete.qc.json"));
+        assertEquals(Bundle.BundleType.COLLECTION, clean.getType());
+        assertEquals(List.of(), issues(clean));
+        MeasureReport score = (MeasureReport) clean.getEntry().get(0).getResource();
+        assertEquals(100.0, score.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
+        assertEquals("甲", score.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+
+        Bundle late = read(out.resolve("cn-inpatient-appendicitis-late-admission-record.qc.json"));
+        List<DetectedIssue> found = issues(late);
+        DetectedIssue adm = found.stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("TIM-ADM-24H")).findFirst().orElseThrow();
+        assertEquals("untimely", adm.getCode().getCoding().get(1).getCode());
+        assertEquals("https://emrqc.org/fhir/CodeSystem/qc-defect-class", adm.getCode().getCoding().get(1).getSystem());
+        assertEquals(DetectedIssue.DetectedIssueSeverity.HIGH, adm.getSeverity());
+        assertEquals("Patient/p1", adm.getPatient().getReference());
+        assertEquals("Composition/adm1", adm.getImplicatedFirstRep().getReference());
+        assertEquals("Encounter/enc1", adm.getEvidenceFirstRep().getDetailFirstRep().getReference());
+        assertEquals("入院记录于入院后30小时完成（2025-03-01 08:00 → 2025-03-02 14:00），要求24小时内。", adm.getDetail());
+        assertEquals("docs/rules.md#tim-adm-24h", adm.getReference());
+        assertEquals(true, ((org.hl7.fhir.r4.model.BooleanType) adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-veto").getValue()).getValue());
+        assertEquals("core@2026.11.0", adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-rule-pack").getValue().primitiveValue());
+        assertEquals(List.of("TIM-ADM-24H", "UNR-ALLERGY-RX", "UNR-BP-RELATION"),
+                found.stream().map(d -> d.getCode().getCoding().get(0).getCode()).sorted().toList());
+        MeasureReport lateScore = (MeasureReport) late.getEntry().get(late.getEntry().size() - 1).getResource();
+        assertEquals(84.0, lateScore.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
+        assertEquals("丙", lateScore.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void sameRecordInNationalRegionIsNotAVeto() throws Exception {
+        CliRun r = CliRun.of("check", "--region", "CN", "--out", out.toString(), SAMPLES.resolve("cn/cn-inpatient-appendicitis-late-admission-record.json").toString());
+        assertEquals(0, r.exit(), r.err());
+        Bundle late = read(out.resolve("cn-inpatient-appendicitis-late-admission-record.qc.json"));
+        DetectedIssue adm = issues(late).stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("TIM-ADM-24H")).findFirst().orElseThrow();
+        assertEquals(DetectedIssue.DetectedIssueSeverity.MODERATE, adm.getSeverity());
+        MeasureReport score = (MeasureReport) late.getEntry().get(late.getEntry().size() - 1).getResource();
+        assertEquals("乙", score.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+    }
+
+    @Test
+    void usSamplesIncludingNdjson() throws Exception {
+        CliRun r = CliRun.of("check", "--region", "US-MA", "--out", out.toString(), SAMPLES.resolve("us").toString());
+        assertEquals(0, r.exit(), r.err());
+        Bundle nd = read(out.resolve("us-outpatient-visit-resources.qc.json"));
+        assertEquals(List.of("ERR-ICD10-FORMAT Condition/dx1", "ERR-LOINC-CHECK Observation/glu1", "INC-PAT-SEX Patient/op1"),
+                issues(nd).stream().map(d -> d.getCode().getCoding().get(0).getCode() + " " + d.getImplicatedFirstRep().getReference()).sorted().toList());
+        Bundle stay = read(out.resolve("us-inpatient-chest-pain-allergy-and-vitals.qc.json"));
+        DetectedIssue allergy = issues(stay).stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("UNR-ALLERGY-RX")).findFirst().orElseThrow();
+        assertEquals("MedicationRequest/00000000-0000-4000-8000-000000000011", allergy.getImplicatedFirstRep().getReference());
+        assertEquals("AllergyIntolerance/00000000-0000-4000-8000-000000000009", allergy.getEvidenceFirstRep().getDetailFirstRep().getReference());
+        assertEquals("US", allergy.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-region").getValue().primitiveValue().substring(0, 2));
+    }
+
+    @Test
+    void badInputsAreReportedOneLineEachAndTheOthersAreWritten() throws Exception {
+        Path in = Files.createDirectories(out.resolve("in"));
+        Files.writeString(in.resolve("broken.json"), "{\"resourceType\": \"Patient\", \"id\": ");
+        Files.writeString(in.resolve("bad-date.json"), "{\"resourceType\": \"Patient\", \"id\": \"x\",\n \"birthDate\": \"2020-02-31\"}");
+        Files.copy(SAMPLES.resolve("cn/cn-inpatient-appendicitis-complete.json"), in.resolve("good.json"));
+        Path results = out.resolve("results");
+        CliRun r = CliRun.of("check", "--region", "CN", "--out", results.toString(), in.toString(), out.resolve("missing.json").toString());
+        assertEquals(1, r.exit());
+        assertTrue(r.err().contains("error: " + in.resolve("broken.json") + ": line 1, column 35: invalid JSON: Unexpected end-of-input"), r.err());
+        assertTrue(r.err().contains("error: " + in.resolve("bad-date.json") + ": line 2, Patient.birthDate: invalid value '2020-02-31'"), r.err());
+        assertTrue(r.err().contains("error: " + out.resolve("missing.json") + ": no such file or folder"), r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace");
+        assertTrue(Files.exists(results.resolve("good.qc.json")));
+        assertFalse(Files.exists(results.resolve("broken.qc.json")));
+        assertTrue(r.out().contains("Inputs with errors: 3"), r.out());
+    }
+
+    @Test
+    void usageErrorsExitWith2AndOneLine() {
+        assertEquals(2, CliRun.of("check", "--region", "CN", SAMPLES.toString()).exit());
+        CliRun bad = CliRun.of("check", "--out", out.toString(), "--as-of", "yesterday", SAMPLES.toString());
+        assertEquals(2, bad.exit());
+        assertEquals("emrqc: --as-of: 'yesterday' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z", bad.err().strip().lines().reduce((a, b) -> b).orElse(""));
+        CliRun pack = CliRun.of("check", "--pack", out.toString(), "--out", out.toString(), SAMPLES.toString());
+        assertEquals(2, pack.exit());
+        assertTrue(pack.err().contains("not a rule pack (no pack.yaml)"), pack.err());
+    }
+}
