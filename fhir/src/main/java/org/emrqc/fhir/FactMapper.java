@@ -85,6 +85,8 @@ public final class FactMapper {
             for (Encounter.DiagnosisComponent d : e.getDiagnosis()) {
                 ConditionFact c = conditions.get(index.targetId(d.getCondition()));
                 if (c == null) continue;
+                // a diagnosis of this encounter belongs to it even when the Condition names no encounter
+                if (c.getEncounterId() == null) c.setEncounterId(index.idOf(e));
                 if (d.hasRank() && d.getRank() == 1) c.setPrincipal(true);
                 else c.setSecondary(true);
             }

@@ -55,8 +55,23 @@ public final class SyntheticPack implements PackSource {
     @Override
     public String describe() { return "synthetic pack with " + instances + " instances over " + base.describe(); }
 
-    static String analyte(int i) { return "B" + i + "-" + (i % 10); }
-    static String diagnosis(int i) { return "Z" + String.format("%02d", i % 100) + "." + (i / 100); }
+    /** A well-formed LOINC code (mod-10 check digit), distinct per i. */
+    static String analyte(int i) {
+        String digits = String.valueOf(900_000 + i);
+        return digits + "-" + org.emrqc.rules.codes.LoincCode.checkDigit(digits);
+    }
+
+    /** A well-formed ICD-10 code of the Chinese clinical edition form (letter, 2 digits, 4 after the dot). */
+    static String diagnosis(int i) {
+        return (char) ('A' + i % 26) + String.format("%02d.%04d", (i / 26) % 100, i / 2600);
+    }
+
+    /** A well-formed SNOMED CT concept id (partition 00, Verhoeff check digit), distinct per i. */
+    static String allergy(int i) {
+        String body = (1_000_000 + i) + "00";
+        return body + org.emrqc.rules.codes.SnomedIdentifier.verhoeffCheckDigit(body);
+    }
+
     static String drug(int i) { return "9" + i; }
     static String ingredient(int i) { return "8" + i; }
 
@@ -86,7 +101,7 @@ public final class SyntheticPack implements PackSource {
         for (int i = 0; i < rows("drug-ingredients"); i++) drugs.append("rxnorm,").append(drug(i)).append(",drug ").append(i).append(',').append(ingredient(i % Math.max(1, rows("dose-limits")))).append(",ing,").append(50 + rnd.nextInt(500)).append(",mg\n");
         put("drug-ingredients", drugs);
         StringBuilder allergy = new StringBuilder("allergy_system,allergy_code,allergy_display,ingredient_code,ingredient_display,note\n");
-        for (int i = 0; i < rows("allergy-ingredients"); i++) allergy.append("snomed,7").append(i).append(",allergy,").append(ingredient(i % Math.max(1, rows("dose-limits")))).append(",ing,synthetic\n");
+        for (int i = 0; i < rows("allergy-ingredients"); i++) allergy.append("snomed,").append(allergy(i)).append(",allergy,").append(ingredient(i % Math.max(1, rows("dose-limits")))).append(",ing,synthetic\n");
         put("allergy-ingredients", allergy);
         StringBuilder lab = new StringBuilder("code,unit,comparator,threshold,finding,diagnosis_codes,note\n");
         for (int i = 0; i < rows("lab-diagnoses"); i++) lab.append(analyte(i % codes)).append(",mmol/L,>,").append(90 + i % 400).append(",high,icd-10:").append(diagnosis(200_000 + i)).append(",synthetic\n");

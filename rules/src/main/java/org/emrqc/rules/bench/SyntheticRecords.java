@@ -18,21 +18,23 @@ import org.emrqc.model.ProcedureFact;
 
 /**
  * Patient records of about 150 facts (2 stays, 100 observations, conditions, orders, procedures, documents,
- * allergies) whose codes come from a {@link SyntheticPack}, so every template does its lookups.
+ * allergies) whose codes come from a {@link SyntheticPack}, so every template does its lookups. With
+ * probability {@code defectRate} a fact carries a defect (implausible value, sex-restricted code, overdose, late
+ * document); otherwise its lookups run and miss or pass.
  */
 public final class SyntheticRecords {
     private static final long HOUR = 3_600_000L;
 
     private SyntheticRecords() { }
 
-    public static List<PatientRecord> generate(SyntheticPack pack, int count, long seed) {
+    public static List<PatientRecord> generate(SyntheticPack pack, int count, long seed, double defectRate) {
         Random rnd = new Random(seed);
         List<PatientRecord> out = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) out.add(record(pack, rnd, n));
+        for (int n = 0; n < count; n++) out.add(record(pack, rnd, n, defectRate));
         return out;
     }
 
-    private static PatientRecord record(SyntheticPack pack, Random rnd, int n) {
+    private static PatientRecord record(SyntheticPack pack, Random rnd, int n, double defectRate) {
         PatientFact p = new PatientFact("p" + n);
         p.setGender(rnd.nextBoolean() ? "male" : "female");
         p.setBirthDate(LocalDate.of(1940 + rnd.nextInt(80), 1 + rnd.nextInt(12), 1 + rnd.nextInt(28)));
@@ -55,7 +57,7 @@ public final class SyntheticRecords {
                 int c = rnd.nextInt(codes);
                 o.addCoding(new Coding(CodeSystems.LOINC, SyntheticPack.analyte(c), "analyte"));
                 o.setStatus("final");
-                o.setValue(rnd.nextInt(20) == 0 ? 5000.0 : 60.0 + rnd.nextInt(40));
+                o.setValue(rnd.nextDouble() < defectRate ? 5000.0 : 60.0 + rnd.nextInt(40));
                 o.setUnitCode("mmol/L");
                 o.setHasValue(true);
                 o.setEffective(t + i * HOUR);
@@ -64,7 +66,8 @@ public final class SyntheticRecords {
             for (int i = 0; i < 7; i++) {
                 ConditionFact c = new ConditionFact("c" + n + "-" + e + "-" + i);
                 link(c, p, eid);
-                c.addCoding(new Coding(CodeSystems.ICD10, SyntheticPack.diagnosis(rnd.nextInt(Math.max(1, (int) (pack.instances() * 0.1)))), "dx"));
+                int restricted = rnd.nextInt(Math.max(1, (int) (pack.instances() * 0.1)));
+                c.addCoding(new Coding(CodeSystems.ICD10_CN, SyntheticPack.diagnosis(rnd.nextDouble() < defectRate ? restricted : 300_000 + restricted), "dx"));
                 c.setOnset(t);
                 c.setRecorded(t);
                 c.setPrincipal(i == 0);
@@ -76,7 +79,8 @@ public final class SyntheticRecords {
                 m.addCoding(new Coding(CodeSystems.RXNORM, SyntheticPack.drug(rnd.nextInt(Math.max(1, (int) (pack.instances() * 0.12)))), "drug"));
                 m.setStatus("active");
                 m.setHasDosage(true);
-                m.setDose(1.0 + rnd.nextInt(3));
+                m.setDose(rnd.nextDouble() < defectRate ? 20.0 : 0.1);
+                m.setDoseUnit(null);
                 m.setTimesPerDay(1.0 + rnd.nextInt(4));
                 m.setAuthoredOn(t + i * HOUR);
                 r.add(m);
@@ -92,12 +96,14 @@ public final class SyntheticRecords {
                 r.add(pr);
             }
             String[] kinds = {"admission-record", "first-progress-note", "superior-round", "operative-note", "discharge-record"};
+            int[] onTime = {20, 7, 40, 30, 40};
             for (int i = 0; i < kinds.length; i++) {
                 DocumentFact d = new DocumentFact("Composition", "d" + n + "-" + e + "-" + i);
                 link(d, p, eid);
                 d.addCoding(new Coding("urn:emrqc:document-kind", kinds[i], kinds[i]));
                 d.setStatus("final");
-                d.setDate(t + (2 + rnd.nextInt(40)) * HOUR);
+                int hours = rnd.nextDouble() < defectRate ? onTime[i] + 30 : (i == 3 ? 23 : 1) + rnd.nextInt(onTime[i] - (i == 3 ? 23 : 1));
+                d.setDate(t + hours * HOUR);
                 d.getAuthorIds().add("dr1");
                 r.add(d);
             }
@@ -106,7 +112,7 @@ public final class SyntheticRecords {
         for (int i = 0; i < 3; i++) {
             AllergyFact a = new AllergyFact("a" + n + "-" + i);
             a.setPatientId(p.getId());
-            a.addCoding(new Coding(CodeSystems.SNOMED, "7" + rnd.nextInt(Math.max(1, (int) (pack.instances() * 0.05))), "allergy"));
+            a.addCoding(new Coding(CodeSystems.SNOMED, SyntheticPack.allergy(rnd.nextInt(Math.max(1, (int) (pack.instances() * 0.05)))), "allergy"));
             a.setClinicalStatus("active");
             r.add(a);
         }

@@ -25,8 +25,16 @@ public final class ClinicalKnowledge {
     public static Boolean unitFits(Knowledge kb, String loinc, String unit) {
         List<Row> rows = kb.rows("analyte-units", loinc);
         if (rows.isEmpty() || unit == null) return null;
-        for (Row r : rows) if (unit.equals(r.str("unit"))) return Boolean.TRUE;
+        String u = ucumLiter(unit);
+        for (Row r : rows) if (u.equals(ucumLiter(r.str("unit")))) return Boolean.TRUE;
         return Boolean.FALSE;
+    }
+
+    /** UCUM's liter atom (optionally prefixed: ml, dl, ul ...) is both "l" and "L": "mmol/l" is "mmol/L". */
+    private static final java.util.regex.Pattern LITER = java.util.regex.Pattern.compile("(^|[/.])(da|[YZEPTGMkhdcmunpfazy])?l(?=$|[/.0-9-])");
+
+    static String ucumLiter(String unit) {
+        return unit == null ? "" : LITER.matcher(unit).replaceAll("$1$2L");
     }
 
     /** Units allowed for an analyte, for messages. */
@@ -70,11 +78,9 @@ public final class ClinicalKnowledge {
             for (Row r : kb.rows("allergy-ingredients", "text", text.strip())) out.put(r.str("ingredient_code"), r.str("ingredient_display"));
             if (out.isEmpty()) {
                 String lower = text.toLowerCase(Locale.ROOT);
-                for (Row r : kb.table("allergy-ingredients").rows()) {
+                for (Row r : kb.textRows("allergy-ingredients", "allergy_system", "text")) {
                     String name = r.str("allergy_code");
-                    if ("text".equals(r.str("allergy_system")) && name != null && lower.contains(name.toLowerCase(Locale.ROOT))) {
-                        out.put(r.str("ingredient_code"), r.str("ingredient_display"));
-                    }
+                    if (name != null && lower.contains(name.toLowerCase(Locale.ROOT))) out.put(r.str("ingredient_code"), r.str("ingredient_display"));
                 }
             }
         }
@@ -103,17 +109,26 @@ public final class ClinicalKnowledge {
         for (Coding c : m.getCodings()) {
             if (!CodeSystems.RXNORM.equals(c.getSystem())) continue;
             List<Row> products = kb.rows("drug-ingredients", "rxnorm", c.getCode());
-            if (products.size() != 1) {
+            if (products.isEmpty()) {
                 DoseExcess direct = check(kb, c.getCode(), c.getDisplay(), mg(m.getDose(), m.getDoseUnit(), Double.NaN, null), m.getTimesPerDay(), route(m));
                 if (direct != null) return direct;
                 continue;
             }
-            Row p = products.get(0);
-            double single = mg(m.getDose(), m.getDoseUnit(), p.num("strength"), p.str("strength_unit"));
-            DoseExcess e = check(kb, p.str("ingredient_code"), p.str("ingredient_display"), single, m.getTimesPerDay(), route(m));
-            if (e != null) return e;
+            // a mass dose of a combination product does not say how much of each ingredient: only counted units
+            // (tablets, mL) are converted, with each ingredient's strength
+            if (products.size() > 1 && isMass(m.getDoseUnit())) continue;
+            for (Row p : products) {
+                double single = mg(m.getDose(), m.getDoseUnit(), p.num("strength"), p.str("strength_unit"));
+                DoseExcess e = check(kb, p.str("ingredient_code"), p.str("ingredient_display"), single, m.getTimesPerDay(), route(m));
+                if (e != null) return e;
+            }
         }
         return null;
+    }
+
+    private static boolean isMass(String unit) {
+        String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
+        return u.equals("mg") || u.equals("g") || u.equals("ug") || u.equals("mcg") || u.equals("µg") || u.equals("kg");
     }
 
     /** oral, iv or null (unknown), from the dosage route, else from the product name. */

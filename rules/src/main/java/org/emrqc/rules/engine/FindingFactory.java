@@ -9,15 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.emrqc.model.Finding;
 import org.emrqc.rules.pack.EffectiveRule;
 import org.emrqc.rules.pack.Text;
 
 /** Turns a rule hit into a finding: the rule's effective settings, its messages filled with the values. */
 final class FindingFactory {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
     private FindingFactory() { }
 
@@ -39,16 +36,24 @@ final class FindingFactory {
                 rule.definition().regulation(), packLabel, region, stableId(rule.id(), hit.implicated(), packLabel));
     }
 
-    /** The message with {name} replaced by the value (numbers without a needless ".0"). */
+    /** The message with {name} replaced by the value (numbers without a needless ".0"); unknown names stay. */
     static String fill(String template, Map<String, Object> values) {
         if (template == null) return null;
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            Object v = values.get(m.group(1));
-            m.appendReplacement(sb, Matcher.quoteReplacement(v == null ? m.group() : format(v)));
+        int open = template.indexOf('{');
+        if (open < 0) return template;
+        StringBuilder sb = new StringBuilder(template.length() + 32);
+        int from = 0;
+        while (open >= 0) {
+            int close = template.indexOf('}', open);
+            if (close < 0) break;
+            sb.append(template, from, open);
+            Object v = values.get(template.substring(open + 1, close));
+            if (v == null) sb.append(template, open, close + 1);
+            else sb.append(format(v));
+            from = close + 1;
+            open = template.indexOf('{', from);
         }
-        m.appendTail(sb);
+        sb.append(template, from, template.length());
         return sb.toString();
     }
 

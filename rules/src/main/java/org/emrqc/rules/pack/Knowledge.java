@@ -34,6 +34,14 @@ public final class Knowledge {
 
     public boolean has(String table, String... key) { return !table(table).lookup(key).isEmpty(); }
 
+    private final Map<String, List<Row>> filtered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The rows of a table whose column has the given value (e.g. the text rows of allergy-ingredients), cached. */
+    public List<Row> textRows(String table, String column, String value) {
+        return filtered.computeIfAbsent(table + "|" + column + "|" + value,
+                k -> table(table).rows().stream().filter(r -> value.equals(r.str(column))).toList());
+    }
+
     public int instanceCount() { return tables.values().stream().mapToInt(KnowledgeTable::size).sum(); }
 
     /** The short name knowledge tables use for a code system URI (snomed, loinc, rxnorm, icd-10), or the URI. */

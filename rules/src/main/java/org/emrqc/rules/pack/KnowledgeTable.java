@@ -30,17 +30,22 @@ public final class KnowledgeTable {
     public int size() { return rows.size(); }
 
     public void add(Row row) {
+        boolean isPrefix = "prefix".equals(row.str("match"));
         StringBuilder k = new StringBuilder();
+        String last = "";
         for (int i = 0; i < key.size(); i++) {
             String v = row.str(key.get(i));
             if (i > 0) k.append('\u0001');
-            k.append(v == null ? "" : normalize(v));
+            String n = v == null ? "" : normalize(v);
+            // lookup() compares prefixes without dots ("C79.6" is matched as "C796"), so prefix keys drop them too
+            if (isPrefix && i == key.size() - 1) n = n.replace(".", "");
+            if (i == key.size() - 1) last = n;
+            k.append(n);
         }
         rows.add(row);
-        if ("prefix".equals(row.str("match"))) {
+        if (isPrefix) {
             prefix.computeIfAbsent(k.toString(), x -> new ArrayList<>(1)).add(row);
-            String last = row.str(key.get(key.size() - 1));
-            maxPrefix = Math.max(maxPrefix, last == null ? 0 : last.length());
+            maxPrefix = Math.max(maxPrefix, last.length());
         } else {
             exact.computeIfAbsent(k.toString(), x -> new ArrayList<>(1)).add(row);
         }
@@ -53,23 +58,38 @@ public final class KnowledgeTable {
         return t;
     }
 
-    private static String normalize(String v) { return v.trim().toUpperCase(java.util.Locale.ROOT); }
+    /** Upper case without allocating for the usual codes that have no lower-case letters. */
+    private static String normalize(String v) {
+        String t = v.trim();
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (Character.isLowerCase(c)) return t.toUpperCase(java.util.Locale.ROOT);
+        }
+        return t;
+    }
 
     /** Rows whose key equals the given values (case-insensitive), plus prefix rows matching the last value. */
     public List<Row> lookup(String... values) {
         if (values.length != key.size()) {
             throw new IllegalArgumentException("table " + name + " is keyed by " + key + " but was looked up with " + values.length + " values");
         }
-        StringBuilder k = new StringBuilder();
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == null) return List.of();
-            if (i > 0) k.append('\u0001');
-            k.append(normalize(values[i]));
+        String k;
+        if (values.length == 1) {
+            if (values[0] == null) return List.of();
+            k = normalize(values[0]);
+        } else {
+            StringBuilder sb = new StringBuilder(32);
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) return List.of();
+                if (i > 0) sb.append('\u0001');
+                sb.append(normalize(values[i]));
+            }
+            k = sb.toString();
         }
-        List<Row> hit = exact.get(k.toString());
+        List<Row> hit = exact.get(k);
         if (prefix.isEmpty()) return hit == null ? List.of() : hit;
         List<Row> out = hit == null ? new ArrayList<>() : new ArrayList<>(hit);
-        String full = k.toString();
+        String full = k;
         int lastStart = full.lastIndexOf('\u0001') + 1;
         String head = full.substring(0, lastStart);
         String last = full.substring(lastStart).replace(".", "");
