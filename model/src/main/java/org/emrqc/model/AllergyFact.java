@@ -9,6 +9,12 @@ public final class AllergyFact extends CodedFact {
 
     public AllergyFact(String id) { super("AllergyIntolerance", id); }
 
+    private java.util.Map<String, String> excludedIngredients = java.util.Map.of();
+
+    /** Ingredient RxNorm code → name that this allergy rules out, derived from the pack's tables before evaluation. */
+    public java.util.Map<String, String> getExcludedIngredients() { return excludedIngredients; }
+    public void setExcludedIngredients(java.util.Map<String, String> m) { this.excludedIngredients = m; }
+
     /** medication, food, environment, biologic. */
     public String getCategory() { return category; }
     public void setCategory(String category) { this.category = category; }

@@ -20,6 +20,16 @@ public final class MedicationFact extends CodedFact {
 
     public MedicationFact(String resourceType, String id) { super(resourceType, id); }
 
+    private java.util.Map<String, String> ingredientCodes = java.util.Map.of();
+    private DoseCheck doseCheck;
+
+    /** Ingredient RxNorm code → name, derived from the pack's tables before evaluation. */
+    public java.util.Map<String, String> getIngredientCodes() { return ingredientCodes; }
+    public void setIngredientCodes(java.util.Map<String, String> m) { this.ingredientCodes = m; }
+    /** A dose above its ceiling, derived from the pack's dose-limits before evaluation; null when within limits or unknown. */
+    public DoseCheck getDoseCheck() { return doseCheck; }
+    public void setDoseCheck(DoseCheck doseCheck) { this.doseCheck = doseCheck; }
+
     public boolean isRequest() { return "MedicationRequest".equals(getResourceType()); }
     /** Ingredient codes of the referenced Medication resource, when given. */
     public List<Coding> getIngredients() { return ingredients; }

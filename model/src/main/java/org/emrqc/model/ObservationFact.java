@@ -53,6 +53,15 @@ public final class ObservationFact extends CodedFact {
     public boolean isDataAbsent() { return dataAbsent; }
     public void setDataAbsent(boolean dataAbsent) { this.dataAbsent = dataAbsent; }
     private int memberCount;
+    private Boolean unitFits;
+    private String allowedUnits;
+
+    /** Whether the unit fits the analyte per the pack's analyte-units table; null when the analyte is not listed. */
+    public Boolean getUnitFits() { return unitFits; }
+    public void setUnitFits(Boolean unitFits) { this.unitFits = unitFits; }
+    /** The units the pack allows for this analyte, for messages. */
+    public String getAllowedUnits() { return allowedUnits; }
+    public void setAllowedUnits(String allowedUnits) { this.allowedUnits = allowedUnits; }
 
     /** Number of hasMember references (a panel has members instead of a value). */
     public int getMemberCount() { return memberCount; }

@@ -8,6 +8,7 @@ import org.emrqc.model.AllergyFact;
 import org.emrqc.model.CodeSystems;
 import org.emrqc.model.CodedFact;
 import org.emrqc.model.Coding;
+import org.emrqc.model.DoseCheck;
 import org.emrqc.model.MedicationFact;
 import org.emrqc.rules.pack.Knowledge;
 import org.emrqc.rules.pack.Row;
@@ -26,15 +27,23 @@ public final class ClinicalKnowledge {
         List<Row> rows = kb.rows("analyte-units", loinc);
         if (rows.isEmpty() || unit == null) return null;
         String u = ucumLiter(unit);
-        for (Row r : rows) if (u.equals(ucumLiter(r.str("unit")))) return Boolean.TRUE;
+        for (Row r : rows) {
+            String allowed = r.str("unit");
+            if (u.equals(allowed) || (allowed != null && allowed.indexOf('l') >= 0 && u.equals(ucumLiter(allowed)))) return Boolean.TRUE;
+        }
         return Boolean.FALSE;
     }
 
     /** UCUM's liter atom (optionally prefixed: ml, dl, ul ...) is both "l" and "L": "mmol/l" is "mmol/L". */
     private static final java.util.regex.Pattern LITER = java.util.regex.Pattern.compile("(^|[/.])(da|[YZEPTGMkhdcmunpfazy])?l(?=$|[/.0-9-])");
 
+    private static final java.util.Map<String, String> LITER_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
     static String ucumLiter(String unit) {
-        return unit == null ? "" : LITER.matcher(unit).replaceAll("$1$2L");
+        if (unit == null) return "";
+        if (unit.indexOf('l') < 0) return unit;
+        if (LITER_CACHE.size() > 10_000) LITER_CACHE.clear();
+        return LITER_CACHE.computeIfAbsent(unit, u -> LITER.matcher(u).replaceAll("$1$2L"));
     }
 
     /** Units allowed for an analyte, for messages. */
@@ -89,9 +98,13 @@ public final class ClinicalKnowledge {
 
     /** The ingredient of the medication the allergy rules out, as "name (code)", or null when none. */
     public static String allergyConflict(Knowledge kb, AllergyFact a, MedicationFact m) {
-        Map<String, String> excluded = excludedIngredients(kb, a);
-        if (excluded.isEmpty()) return null;
-        for (var e : ingredients(kb, m).entrySet()) {
+        return conflict(excludedIngredients(kb, a), ingredients(kb, m));
+    }
+
+    /** The first ingredient in both maps, as "name (RxNorm code)", or null. */
+    public static String conflict(Map<String, String> excluded, Map<String, String> ingredients) {
+        if (excluded.isEmpty() || ingredients.isEmpty()) return null;
+        for (var e : ingredients.entrySet()) {
             if (excluded.containsKey(e.getKey())) {
                 String name = e.getValue() != null ? e.getValue() : excluded.get(e.getKey());
                 return name + " (RxNorm " + e.getKey() + ")";
@@ -100,17 +113,14 @@ public final class ClinicalKnowledge {
         return null;
     }
 
-    /** A dose above its ceiling: the ingredient, the dose in mg and the limit that it exceeds. */
-    public record DoseExcess(String ingredient, String which, double doseMg, double limitMg) { }
-
     /** The first single or daily dose above its ceiling in dose-limits, or null. */
-    public static DoseExcess doseExcess(Knowledge kb, MedicationFact m) {
+    public static DoseCheck doseExcess(Knowledge kb, MedicationFact m) {
         if (m.getDose() == null) return null;
         for (Coding c : m.getCodings()) {
             if (!CodeSystems.RXNORM.equals(c.getSystem())) continue;
             List<Row> products = kb.rows("drug-ingredients", "rxnorm", c.getCode());
             if (products.isEmpty()) {
-                DoseExcess direct = check(kb, c.getCode(), c.getDisplay(), mg(m.getDose(), m.getDoseUnit(), Double.NaN, null), m.getTimesPerDay(), route(m));
+                DoseCheck direct = check(kb, c.getCode(), c.getDisplay(), mg(m.getDose(), m.getDoseUnit(), Double.NaN, null), m.getTimesPerDay(), () -> route(m));
                 if (direct != null) return direct;
                 continue;
             }
@@ -119,7 +129,7 @@ public final class ClinicalKnowledge {
             if (products.size() > 1 && isMass(m.getDoseUnit())) continue;
             for (Row p : products) {
                 double single = mg(m.getDose(), m.getDoseUnit(), p.num("strength"), p.str("strength_unit"));
-                DoseExcess e = check(kb, p.str("ingredient_code"), p.str("ingredient_display"), single, m.getTimesPerDay(), route(m));
+                DoseCheck e = check(kb, p.str("ingredient_code"), p.str("ingredient_display"), single, m.getTimesPerDay(), () -> route(m));
                 if (e != null) return e;
             }
         }
@@ -132,16 +142,25 @@ public final class ClinicalKnowledge {
     }
 
     /** oral, iv or null (unknown), from the dosage route, else from the product name. */
+    private static final java.util.regex.Pattern PO = java.util.regex.Pattern.compile("\\bpo\\b");
+    private static final java.util.regex.Pattern IV = java.util.regex.Pattern.compile("\\biv\\b");
+
     static String route(MedicationFact m) {
         String r = ((m.getRoute() == null ? "" : m.getRoute()) + " " + (m.getText() == null ? "" : m.getText())).toLowerCase(Locale.ROOT);
-        if (r.contains("oral") || r.contains("口服") || r.matches(".*\\bpo\\b.*") || r.contains("tablet") || r.contains("capsule")) return "oral";
-        if (r.contains("intravenous") || r.contains("静脉") || r.matches(".*\\biv\\b.*") || r.contains("injection") || r.contains("injectable")) return "iv";
+        if (r.contains("oral") || r.contains("口服") || r.contains("tablet") || r.contains("capsule") || PO.matcher(r).find()) return "oral";
+        if (r.contains("intravenous") || r.contains("静脉") || r.contains("injection") || r.contains("injectable") || IV.matcher(r).find()) return "iv";
         return null;
     }
 
-    private static DoseExcess check(Knowledge kb, String ingredient, String display, double singleMg, Double timesPerDay, String route) {
+    private static DoseCheck check(Knowledge kb, String ingredient, String display, double singleMg, Double timesPerDay, java.util.function.Supplier<String> routeOf) {
         if (Double.isNaN(singleMg)) return null;
+        String route = null;
+        boolean routeKnown = false;
         for (Row limit : kb.rows("dose-limits", "rxnorm", ingredient)) {
+            if (!routeKnown && limit.str("route") != null && !"any".equals(limit.str("route"))) {
+                route = routeOf.get();
+                routeKnown = true;
+            }
             String limitRoute = limit.str("route");
             // a route-specific ceiling applies only to that route; with the route unknown, the most permissive one
             if (limitRoute != null && !"any".equals(limitRoute)) {
@@ -151,8 +170,8 @@ public final class ClinicalKnowledge {
             double maxSingle = limit.num("max_single");
             double maxDaily = limit.num("max_daily");
             String name = display != null ? display : limit.str("display");
-            if (singleMg > maxSingle) return new DoseExcess(name, "single", singleMg, maxSingle);
-            if (timesPerDay != null && singleMg * timesPerDay > maxDaily) return new DoseExcess(name, "daily", singleMg * timesPerDay, maxDaily);
+            if (singleMg > maxSingle) return new DoseCheck(name, "single", singleMg, maxSingle);
+            if (timesPerDay != null && singleMg * timesPerDay > maxDaily) return new DoseCheck(name, "daily", singleMg * timesPerDay, maxDaily);
         }
         return null;
     }

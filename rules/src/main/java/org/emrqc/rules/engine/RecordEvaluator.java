@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.emrqc.model.DocumentFact;
 import org.emrqc.model.EncounterFact;
 import org.emrqc.model.Fact;
 import org.emrqc.model.Finding;
@@ -29,9 +28,7 @@ public final class RecordEvaluator {
     public RecordResult evaluate(CompiledRuleBase base, PatientRecord record, long asOf, String region, java.time.ZoneId zone) {
         EffectiveRuleSet set = base.ruleSet();
         List<Fact> facts = record.getFacts();
-        for (Fact f : facts) {
-            if (f instanceof DocumentFact d) DocumentClassifier.classify(d, set.knowledge());
-        }
+        FactEnricher.enrich(facts, set.knowledge());
         Hits hits = new Hits();
         StatelessKieSession session = base.kieBase().newStatelessKieSession();
         session.setGlobal("hits", hits);

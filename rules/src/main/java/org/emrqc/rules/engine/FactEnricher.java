@@ -1,0 +1,35 @@
+package org.emrqc.rules.engine;
+
+import java.util.List;
+import org.emrqc.model.AllergyFact;
+import org.emrqc.model.DocumentFact;
+import org.emrqc.model.Fact;
+import org.emrqc.model.MedicationFact;
+import org.emrqc.model.ObservationFact;
+import org.emrqc.rules.pack.Knowledge;
+
+/**
+ * Derives, once per fact and before the session runs, what the templates would otherwise recompute for every
+ * pair of facts: document kinds, medication ingredients and dose checks, what an allergy rules out, whether a
+ * unit fits its analyte. All from the region's knowledge tables.
+ */
+final class FactEnricher {
+    private FactEnricher() { }
+
+    static void enrich(List<Fact> facts, Knowledge kb) {
+        for (Fact f : facts) {
+            if (f instanceof DocumentFact d) {
+                DocumentClassifier.classify(d, kb);
+            } else if (f instanceof MedicationFact m) {
+                m.setIngredientCodes(ClinicalKnowledge.ingredients(kb, m));
+                m.setDoseCheck(ClinicalKnowledge.doseExcess(kb, m));
+            } else if (f instanceof AllergyFact a) {
+                a.setExcludedIngredients(ClinicalKnowledge.excludedIngredients(kb, a));
+            } else if (f instanceof ObservationFact o && o.getLoinc() != null && o.getUcum() != null) {
+                Boolean fits = ClinicalKnowledge.unitFits(kb, o.getLoinc(), o.getUcum());
+                o.setUnitFits(fits);
+                o.setAllowedUnits(Boolean.FALSE.equals(fits) ? ClinicalKnowledge.allowedUnits(kb, o.getLoinc()) : null);
+            }
+        }
+    }
+}
