@@ -90,7 +90,18 @@ public final class ResourceIndex {
         return slash >= 0 ? s.substring(slash + 1) : s;
     }
 
+    /** "Type|value" → resources of that type carrying an identifier with that value; built on first use. */
+    private Map<String, List<Resource>> byIdentifier;
+
     private Resource resolveConditional(String type, String query) {
+        if (byIdentifier == null) {
+            byIdentifier = new HashMap<>();
+            for (Resource r : all) {
+                for (Identifier id : identifiers(r)) {
+                    if (id.hasValue()) byIdentifier.computeIfAbsent(r.fhirType() + "|" + id.getValue(), k -> new ArrayList<>(1)).add(r);
+                }
+            }
+        }
         for (String clause : query.split("&")) {
             if (!clause.startsWith("identifier=")) continue;
             String token = java.net.URLDecoder.decode(clause.substring("identifier=".length()), java.nio.charset.StandardCharsets.UTF_8);
@@ -101,8 +112,7 @@ public final class ResourceIndex {
                 system = token.substring(0, bar);
                 value = token.substring(bar + 1);
             }
-            for (Resource r : all) {
-                if (!r.fhirType().equals(type)) continue;
+            for (Resource r : byIdentifier.getOrDefault(type + "|" + value, List.of())) {
                 for (Identifier id : identifiers(r)) {
                     if (value.equals(id.getValue()) && (system == null || system.isEmpty() || system.equals(id.getSystem()))) return r;
                 }
