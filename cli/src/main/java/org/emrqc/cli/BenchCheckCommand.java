@@ -17,8 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Measures check end to end on one thread over the given files (read + HAPI parse + facts, then rules),",
-                "beside parsing the same files with HAPI alone. Writes nothing."})
+        description = "Measures check end to end on one thread over the given files (read + HAPI parse + facts, then rules), beside parsing the same files with HAPI alone. Writes nothing.")
 final class BenchCheckCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;

@@ -17,8 +17,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Generates a pack of N rule instances (the core templates and rules over generated knowledge rows),",
-                "builds it, and evaluates records of about 150 facts on one thread."})
+        description = "Generates a pack of N rule instances (the core templates and rules over generated knowledge rows), builds it, and evaluates records of about 150 facts on one thread.")
 final class BenchRulesCommand implements Callable<Integer> {
     @Option(names = "--instances", required = true, paramLabel = "N", description = "Rule instances (knowledge rows) to generate.")
     int instances;

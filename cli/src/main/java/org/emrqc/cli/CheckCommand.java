@@ -28,8 +28,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Checks FHIR R4 records (JSON bundles or resources, NDJSON) against a regional rule pack and writes,",
-                "for each input X.json or X.ndjson, DIR/X.qc.json: a Bundle of DetectedIssue findings with the record's score."},
+        description = "Checks FHIR R4 records (JSON bundles or resources, NDJSON) against a regional rule pack and writes, for each input X.json or X.ndjson, DIR/X.qc.json: a Bundle of DetectedIssue findings with the record's score.",
         footer = {"", "Exit status: 0 every input checked; 1 some input could not be read or checked (the others are written); 2 usage error."})
 final class CheckCommand implements Callable<Integer> {
     @Mixin

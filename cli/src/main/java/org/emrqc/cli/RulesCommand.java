@@ -16,8 +16,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = {"Lists the rules in effect for a region and where each setting comes from (pack, or the region",
-                "overlay that set it), or runs the pack's rule fixtures."})
+        description = "Lists the rules in effect for a region and where each setting comes from (pack, or the region overlay that set it), or runs the pack's rule fixtures.")
 final class RulesCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;
