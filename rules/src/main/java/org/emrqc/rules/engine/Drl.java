@@ -45,9 +45,10 @@ public final class Drl {
     public static boolean isExternalCause(String icd10) { return icd10 != null && Icd10Code.isExternalCause(icd10); }
     public static boolean isMorphology(String code) { return code != null && Icd10Code.isMorphology(code); }
 
-    /** The times a fact records, with what each is, for time-order rules. */
+    /** The times a fact records, with what each is, for time-order rules; planned events record none. */
     public static List<EventTime> times(Fact f) {
         List<EventTime> out = new ArrayList<>(2);
+        if (isPlanned(f)) return out;
         if (f instanceof EncounterFact e) {
             add(out, "encounter start", e.getStart());
             add(out, "encounter end", e.getEnd());
@@ -72,6 +73,14 @@ public final class Drl {
             add(out, "signed at", c.getDateTime());
         }
         return out;
+    }
+
+    /** A booked encounter, a procedure in preparation or a planned order: its times are intentions, not events. */
+    static boolean isPlanned(Fact f) {
+        if (f instanceof EncounterFact e) return "planned".equals(e.getStatus());
+        if (f instanceof ProcedureFact p) return "preparation".equals(p.getStatus());
+        if (f instanceof MedicationFact m) return "plan".equals(m.getIntent()) || "proposal".equals(m.getIntent()) || "draft".equals(m.getStatus());
+        return false;
     }
 
     private static void add(List<EventTime> out, String what, Long at) {
