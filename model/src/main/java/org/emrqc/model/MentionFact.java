@@ -1,0 +1,102 @@
+package org.emrqc.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A fact extracted from narrative: what was mentioned (kind and text), where (the document it is in, and the
+ * character offsets into that document's source text, which slice it to exactly {@link #getText()}), how
+ * (negated, uncertain, historical, family history), related values (dose, value and unit, duration,
+ * laterality) and its normalized codes. Its resourceType and id are the document's, so findings on it implicate
+ * the document; {@link #getStart()}/{@link #getEnd()} give the evidence span.
+ */
+public final class MentionFact extends Fact {
+    /** diagnosis, symptom, medication, procedure, lab, imaging, vital, allergy, allergy-denial, anatomy. */
+    private final String kind;
+    private final String text;
+    private final int start;
+    private final int end;
+    private final List<Coding> codes = new ArrayList<>();
+    private String section;
+    private String documentKind;
+    private boolean negated;
+    private boolean uncertain;
+    private boolean historical;
+    private boolean family;
+    private String laterality;
+    private String bodySite;
+    private Double value;
+    private String unit;
+    private String duration;
+    private Double durationDays;
+    private String dose;
+    private String route;
+    private String frequency;
+    private double confidence = 1.0;
+    private String backend = "offline";
+    private boolean degraded;
+
+    public MentionFact(String documentType, String documentId, String kind, String text, int start, int end) {
+        super(documentType, documentId);
+        this.kind = kind;
+        this.text = text;
+        this.start = start;
+        this.end = end;
+    }
+
+    public String getKind() { return kind; }
+    /** The quoted text: exactly source.substring(start, end). */
+    public String getText() { return text; }
+    public int getStart() { return start; }
+    public int getEnd() { return end; }
+    public List<Coding> getCodes() { return codes; }
+    public String code(String system) { return first(codes, system) == null ? null : first(codes, system).getCode(); }
+
+    /** The normalized section the mention is in (chief-complaint, hpi, past-history, allergies, ...), or null. */
+    public String getSection() { return section; }
+    public void setSection(String section) { this.section = section; }
+    /** The kind of the document it is in (admission-record, progress-note ...), set by the rule engine. */
+    public String getDocumentKind() { return documentKind; }
+    public void setDocumentKind(String documentKind) { this.documentKind = documentKind; }
+    public boolean isNegated() { return negated; }
+    public void setNegated(boolean negated) { this.negated = negated; }
+    public boolean isUncertain() { return uncertain; }
+    public void setUncertain(boolean uncertain) { this.uncertain = uncertain; }
+    public boolean isHistorical() { return historical; }
+    public void setHistorical(boolean historical) { this.historical = historical; }
+    public boolean isFamily() { return family; }
+    public void setFamily(boolean family) { this.family = family; }
+    /** True when asserted about the patient now: not negated, uncertain, historical or family history. */
+    public boolean isAffirmed() { return !negated && !uncertain && !family; }
+    /** left, right, bilateral, or null. */
+    public String getLaterality() { return laterality; }
+    public void setLaterality(String laterality) { this.laterality = laterality; }
+    public String getBodySite() { return bodySite; }
+    public void setBodySite(String bodySite) { this.bodySite = bodySite; }
+    public Double getValue() { return value; }
+    public void setValue(Double value) { this.value = value; }
+    public String getUnit() { return unit; }
+    public void setUnit(String unit) { this.unit = unit; }
+    /** A duration as written (3天, 2 weeks), and in days. */
+    public String getDuration() { return duration; }
+    public void setDuration(String duration) { this.duration = duration; }
+    public Double getDurationDays() { return durationDays; }
+    public void setDurationDays(Double durationDays) { this.durationDays = durationDays; }
+    public String getDose() { return dose; }
+    public void setDose(String dose) { this.dose = dose; }
+    public String getRoute() { return route; }
+    public void setRoute(String route) { this.route = route; }
+    public String getFrequency() { return frequency; }
+    public void setFrequency(String frequency) { this.frequency = frequency; }
+    /** 0..1: how sure the extractor is (dictionary matches 1.0 when exact). */
+    public double getConfidence() { return confidence; }
+    public void setConfidence(double confidence) { this.confidence = confidence; }
+    /** offline or llm. */
+    public String getBackend() { return backend; }
+    public void setBackend(String backend) { this.backend = backend; }
+    /** True when the LLM backend failed and the offline backend produced this fact instead. */
+    public boolean isDegraded() { return degraded; }
+    public void setDegraded(boolean degraded) { this.degraded = degraded; }
+
+    @Override public String toString() { return kind + "'" + text + "'@" + getRef() + "[" + start + "," + end + ")" + (negated ? " neg" : ""); }
+}
