@@ -1,0 +1,210 @@
+package org.emrqc.extractor.offline;
+
+import edu.stanford.nlp.ling.CoreAnnotations;
+import edu.stanford.nlp.pipeline.Annotation;
+import edu.stanford.nlp.pipeline.StanfordCoreNLP;
+import edu.stanford.nlp.util.CoreMap;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.emrqc.extractor.Extraction;
+import org.emrqc.extractor.NarrativeDocument;
+import org.emrqc.extractor.NarrativeExtractor;
+import org.emrqc.extractor.sections.SectionDetector;
+import org.emrqc.extractor.terminology.Candidate;
+import org.emrqc.extractor.terminology.Concept;
+import org.emrqc.extractor.terminology.Terminology;
+import org.emrqc.model.Coding;
+import org.emrqc.model.MentionFact;
+import org.emrqc.model.SectionFact;
+
+/**
+ * The offline extractor (no network, no GPU): section detection; dictionary matching of the terminology's terms
+ * (the record's own coded resources, the shipped lexicon, user tables) with context attributes; for Chinese, an
+ * optional learned tagger for terms no dictionary knows; vital signs, allergy statements, durations and
+ * laterality by pattern. English sentences come from Stanford CoreNLP (tokenize, ssplit) and bound the context
+ * window. Every mention's offsets slice the document text to exactly its quote.
+ */
+public final class OfflineExtractor implements NarrativeExtractor {
+    private static final Pattern EN_DENIAL = Pattern.compile("(?i)\\b(no known (?:drug |medication )?allergies|nkda|no known drug allergy|denies (?:any )?(?:drug )?allergies|no (?:drug )?allergies)\\b");
+    private static final Pattern ZH_DENIAL = Pattern.compile("(否认|无)[^。；;，,\\n]{0,8}?过敏史|(药物|食物)?过敏史[：:\\s]*(无|否认)|否认药敏史");
+    private static final Pattern ZH_ALLERGY = Pattern.compile("对([\\p{IsHan}A-Za-z0-9]{1,10}?)(?:类药物|类|药物)?(?:有)?过敏|([\\p{IsHan}]{2,8}?)过敏史");
+    private static final Pattern EN_ALLERGY = Pattern.compile("(?i)\\ballerg(?:ic|y) to ([a-z][a-z -]{1,30}?)(?=[.,;\\n]|$| and )");
+
+    private final SectionDetector sections = new SectionDetector();
+    private final Map<Terminology, TermMatcher> matchers = Collections.synchronizedMap(new WeakHashMap<>());
+    private final ChineseSpansTagger tagger;
+    private static volatile StanfordCoreNLP english;
+
+    /** A Chinese tagger adapter: spans [start, end) with a mention kind (diagnosis, symptom ...). */
+    public interface ChineseSpansTagger {
+        /** Each int[] is {start, end}; the kind is at the same index of kinds. */
+        List<Tagged> tag(String text);
+
+        record Tagged(int start, int end, String kind) { }
+    }
+
+    public OfflineExtractor(ChineseSpansTagger tagger) { this.tagger = tagger; }
+
+    public OfflineExtractor() { this(null); }
+
+    @Override public String name() { return "offline"; }
+
+    private static StanfordCoreNLP english() {
+        if (english == null) {
+            synchronized (OfflineExtractor.class) {
+                if (english == null) {
+                    Properties p = new Properties();
+                    p.setProperty("annotators", "tokenize,ssplit");
+                    p.setProperty("tokenize.language", "en");
+                    p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+                    english = new StanfordCoreNLP(p);
+                }
+            }
+        }
+        return english;
+    }
+
+    /** Sentence start offsets (English, CoreNLP) — used to bound the context window. */
+    static int[] sentenceStarts(String text) {
+        Annotation a = new Annotation(text);
+        english().annotate(a);
+        List<CoreMap> sentences = a.get(CoreAnnotations.SentencesAnnotation.class);
+        int[] starts = new int[sentences.size()];
+        for (int i = 0; i < starts.length; i++) starts[i] = sentences.get(i).get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
+        return starts;
+    }
+
+    @Override
+    public Extraction extract(NarrativeDocument doc, Terminology terminology) {
+        String text = doc.text();
+        String lang = doc.language();
+        List<SectionFact> secs = sections.detect(doc);
+        int[] sentences = "en".equals(lang) ? sentenceStarts(text) : new int[0];
+        List<MentionFact> out = new ArrayList<>();
+        boolean[] covered = new boolean[text.length() + 1];
+
+        for (TermMatcher.Match m : matchers.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts())).find(text)) {
+            Concept first = m.concepts().get(0);
+            MentionFact f = mention(doc, first.kind(), m.start(), m.end(), secs, sentences);
+            Set<Coding> codes = new LinkedHashSet<>();
+            for (Concept c : m.concepts()) if (c.kind().equals(first.kind())) codes.addAll(c.codes());
+            f.getCodes().addAll(codes);
+            decorate(f, text, lang);
+            out.add(f);
+            for (int i = m.start(); i < m.end(); i++) covered[i] = true;
+        }
+        if ("zh".equals(lang) && tagger != null) {
+            for (ChineseSpansTagger.Tagged t : tagger.tag(text)) {
+                boolean overlaps = false;
+                for (int i = t.start(); i < t.end() && !overlaps; i++) overlaps = covered[i];
+                if (overlaps) continue;
+                MentionFact f = mention(doc, t.kind(), t.start(), t.end(), secs, sentences);
+                List<Candidate> c = terminology.candidates(f.getText(), t.kind(), 1);
+                if (!c.isEmpty() && c.get(0).score() >= 1.0) f.getCodes().addAll(c.get(0).concept().codes());
+                f.setConfidence(0.8);
+                decorate(f, text, lang);
+                out.add(f);
+            }
+        }
+        for (MentionFact v : VitalSigns.find(doc.resourceType(), doc.id(), text)) {
+            place(v, doc, secs);
+            out.add(v);
+        }
+        allergies(doc, text, lang, secs, sentences, terminology, out);
+        out.sort((a, b) -> Integer.compare(a.getStart(), b.getStart()));
+        return new Extraction(secs, out, 0, name(), false);
+    }
+
+    private MentionFact mention(NarrativeDocument doc, String kind, int start, int end, List<SectionFact> secs, int[] sentences) {
+        String text = doc.text();
+        MentionFact f = new MentionFact(doc.resourceType(), doc.id(), kind, text.substring(start, end), start, end);
+        place(f, doc, secs);
+        int sentenceStart = 0;
+        for (int s : sentences) if (s <= start) sentenceStart = s;
+        ContextRules.Attributes a = ContextRules.of(text, start, end, doc.language(), sentenceStart);
+        f.setNegated(a.negated());
+        f.setUncertain(a.uncertain());
+        f.setHistorical(a.historical());
+        f.setFamily(a.family() || "family-history".equals(f.getSection()));
+        if ("past-history".equals(f.getSection())) f.setHistorical(true);
+        return f;
+    }
+
+    private static void place(MentionFact f, NarrativeDocument doc, List<SectionFact> secs) {
+        f.setPatientId(doc.patientId());
+        f.setEncounterId(doc.encounterId());
+        SectionFact s = SectionDetector.at(secs, f.getStart());
+        if (s != null) f.setSection(s.getCode());
+    }
+
+    /** Laterality just before the mention, and a duration just after a symptom. */
+    private static void decorate(MentionFact f, String text, String lang) {
+        int s = f.getStart();
+        if ("zh".equals(lang)) {
+            String before = text.substring(Math.max(0, s - 3), s);
+            if (before.endsWith("双侧") || before.endsWith("双")) f.setLaterality("bilateral");
+            else if (before.endsWith("左侧") || before.endsWith("左")) f.setLaterality("left");
+            else if (before.endsWith("右侧") || before.endsWith("右")) f.setLaterality("right");
+        } else {
+            String before = text.substring(Math.max(0, s - 12), s).toLowerCase();
+            if (before.matches(".*\\bbilateral\\s*$")) f.setLaterality("bilateral");
+            else if (before.matches(".*\\bleft\\s*$")) f.setLaterality("left");
+            else if (before.matches(".*\\bright\\s*$")) f.setLaterality("right");
+        }
+        String t = f.getText();
+        if (t.startsWith("左") || t.toLowerCase().startsWith("left ")) f.setLaterality("left");
+        if (t.startsWith("右") || t.toLowerCase().startsWith("right ")) f.setLaterality("right");
+        if ("symptom".equals(f.getKind()) || "diagnosis".equals(f.getKind())) {
+            int clauseEnd = f.getEnd();
+            while (clauseEnd < text.length() && clauseEnd < f.getEnd() + 15 && "。；;，,\n".indexOf(text.charAt(clauseEnd)) < 0) clauseEnd++;
+            Durations.Found d = Durations.first(text, f.getEnd(), clauseEnd, lang);
+            if (d == null && "zh".equals(lang)) {
+                int clauseStart = f.getStart();
+                while (clauseStart > 0 && clauseStart > f.getStart() - 10 && "。；;，,\n".indexOf(text.charAt(clauseStart - 1)) < 0) clauseStart--;
+                d = Durations.first(text, clauseStart, f.getStart(), lang);
+            }
+            if (d != null) {
+                f.setDuration(d.text());
+                f.setDurationDays(d.days());
+            }
+        }
+    }
+
+    private void allergies(NarrativeDocument doc, String text, String lang, List<SectionFact> secs, int[] sentences,
+                           Terminology terminology, List<MentionFact> out) {
+        Matcher m = ("zh".equals(lang) ? ZH_DENIAL : EN_DENIAL).matcher(text);
+        List<int[]> denials = new ArrayList<>();
+        while (m.find()) {
+            MentionFact f = new MentionFact(doc.resourceType(), doc.id(), "allergy-denial", m.group(), m.start(), m.end());
+            place(f, doc, secs);
+            out.add(f);
+            denials.add(new int[]{m.start(), m.end()});
+        }
+        m = ("zh".equals(lang) ? ZH_ALLERGY : EN_ALLERGY).matcher(text);
+        while (m.find()) {
+            int g = m.group(1) != null ? 1 : 2;
+            int s = m.start(g);
+            int e = m.end(g);
+            boolean denied = false;
+            for (int[] d : denials) denied |= s >= d[0] && s < d[1];
+            String before = text.substring(Math.max(0, s - 4), s);
+            if (denied || before.contains("否认") || before.contains("无") || m.group(g).startsWith("否认") || m.group(g).startsWith("无")) continue;
+            boolean known = false;
+            for (MentionFact x : out) known |= "allergy".equals(x.getKind()) && x.getStart() <= s && s < x.getEnd();
+            if (known) continue;
+            MentionFact f = mention(doc, "allergy", s, e, secs, sentences);
+            List<Candidate> c = terminology.candidates(f.getText(), "allergy", 1);
+            if (c.isEmpty()) c = terminology.candidates(f.getText(), "medication", 1);
+            if (!c.isEmpty() && c.get(0).score() >= 0.9) f.getCodes().addAll(c.get(0).concept().codes());
+            out.add(f);
+        }
+    }
+}
