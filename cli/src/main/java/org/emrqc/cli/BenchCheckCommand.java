@@ -22,6 +22,9 @@ final class BenchCheckCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;
 
+    @Mixin
+    StructuringOptions structuring;
+
     @Option(names = "--rounds", defaultValue = "3", description = "Measured passes over the files (after one warm-up pass). Default: ${DEFAULT-VALUE}.")
     int rounds;
 
@@ -33,7 +36,7 @@ final class BenchCheckCommand implements Callable<Integer> {
         InputFiles inputs = InputFiles.collect(paths);
         if (inputs.inputs.isEmpty()) throw new UserError("no FHIR files found in " + paths);
         CompiledRuleBase base = new RuleBaseCache().get(pack.load(), pack.region);
-        RecordChecker checker = new RecordChecker(base, pack.region, ZoneOffset.UTC, FhirInputReader.DEFAULT_MAX_BYTES);
+        RecordChecker checker = new RecordChecker(base, pack.region, ZoneOffset.UTC, FhirInputReader.DEFAULT_MAX_BYTES).withStage(structuring.stage());
         FhirInputReader reader = new FhirInputReader();
         long now = System.currentTimeMillis();
         pass(checker, inputs, now);

@@ -34,6 +34,9 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;
 
+    @Mixin
+    StructuringOptions structuring;
+
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder for the findings (created if missing).")
     Path out;
 
@@ -88,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("--out " + out + ": cannot create folder: " + e.getMessage());
         }
-        RecordChecker checker = new RecordChecker(base, pack.region, zone, maxFileMb * 1024L * 1024L);
+        RecordChecker checker = new RecordChecker(base, pack.region, zone, maxFileMb * 1024L * 1024L).withStage(structuring.stage());
         FindingsBundleWriter writer = new FindingsBundleWriter(language);
         ProgressBar bar = new ProgressBar(err, inputs.inputs.size(), System.console() != null);
         AtomicInteger written = new AtomicInteger();

@@ -21,6 +21,9 @@ final class RulesCommand implements Callable<Integer> {
     @Mixin
     PackOptions pack;
 
+    @Mixin
+    StructuringOptions structuring;
+
     @Option(names = "--all", description = "Also list the rules that are disabled in the region.")
     boolean all;
 
@@ -88,7 +91,7 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     private int runFixtures(RulePack p, PrintStream out) {
-        FixtureRunner runner = new FixtureRunner(p, new RuleBaseCache());
+        FixtureRunner runner = new FixtureRunner(p, new RuleBaseCache(), structuring.stage());
         int passed = 0;
         int failed = 0;
         for (FixtureRunner.Case c : runner.cases()) {

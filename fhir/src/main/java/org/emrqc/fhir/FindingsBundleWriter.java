@@ -66,6 +66,21 @@ public final class FindingsBundleWriter {
             DetectedIssue.DetectedIssueEvidenceComponent ev = di.addEvidence();
             for (String ref : f.evidence()) ev.addDetail(new Reference(ref));
         }
+        for (org.emrqc.model.EvidenceSpan s : f.spans()) {
+            // narrative evidence: no core element holds a text span, so an extension on evidence carries it
+            DetectedIssue.DetectedIssueEvidenceComponent ev = di.addEvidence();
+            ev.addDetail(new Reference(s.documentRef()));
+            org.hl7.fhir.r4.model.Extension x = ev.addExtension();
+            x.setUrl(QcCodeSystems.EXT_EVIDENCE_SPAN);
+            x.addExtension("document", new Reference(s.documentRef()));
+            x.addExtension("start", new IntegerType(s.start()));
+            x.addExtension("end", new IntegerType(s.end()));
+            x.addExtension("quote", new StringType(s.quote()));
+            if (s.section() != null) x.addExtension("section", new org.hl7.fhir.r4.model.CodeType(s.section()));
+            x.addExtension("confidence", new DecimalType(s.confidence()));
+            x.addExtension("backend", new org.hl7.fhir.r4.model.CodeType(s.backend()));
+            if (s.degraded()) x.addExtension("degraded", new BooleanType(true));
+        }
         boolean zh = "zh".equals(language);
         di.setDetail(zh ? f.detailZh() : f.detailEn());
         if (f.reference() != null) di.setReference(f.reference());

@@ -14,6 +14,8 @@ public final class QcCodeSystems {
     public static final String EXT_REGULATION = BASE + "/StructureDefinition/qc-regulation";
     public static final String EXT_FIX = BASE + "/StructureDefinition/qc-fix-hint";
     public static final String EXT_SOURCE = BASE + "/StructureDefinition/qc-source";
+    /** Narrative evidence: document, start, end, quote, section, confidence, backend, degraded. */
+    public static final String EXT_EVIDENCE_SPAN = BASE + "/StructureDefinition/qc-evidence-span";
     public static final String EXT_VETOED = BASE + "/StructureDefinition/qc-vetoed";
     public static final String MEASURE_SCORE = BASE + "/Measure/record-quality-score";
     /** The official R5 cross-version extension for DetectedIssue.encounter in R4. */

@@ -20,6 +20,7 @@ public record Finding(
         List<String> implicated,
         List<String> evidence,
         Map<String, Object> values,
+        List<EvidenceSpan> spans,
         String detailEn,
         String detailZh,
         String fixHint,

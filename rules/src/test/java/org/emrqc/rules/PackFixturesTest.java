@@ -15,7 +15,9 @@ import org.junit.jupiter.api.TestFactory;
 /** Every rule of the core pack against its fixtures: it fires where it must (on the named resource, with its
  *  defect class and severity) and stays silent where it must. */
 class PackFixturesTest {
-    private static final FixtureRunner RUNNER = new FixtureRunner(TestPacks.core(), new RuleBaseCache());
+    private static final org.emrqc.extractor.NarrativeStage STAGE = new org.emrqc.extractor.NarrativeStage(
+            new org.emrqc.extractor.offline.OfflineExtractor(), org.emrqc.extractor.terminology.TsvTerminology.shipped());
+    private static final FixtureRunner RUNNER = new FixtureRunner(TestPacks.core(), new RuleBaseCache(), STAGE::apply);
 
     @TestFactory
     Stream<DynamicTest> everyFixtureCase() {

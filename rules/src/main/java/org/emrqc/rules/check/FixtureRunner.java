@@ -36,9 +36,17 @@ public final class FixtureRunner {
     private final RecordEvaluator evaluator = new RecordEvaluator();
     private final FhirInputReader reader = new FhirInputReader();
 
+    private final RecordStage stage;
+
     public FixtureRunner(RulePack pack, RuleBaseCache cache) {
+        this(pack, cache, RecordStage.NONE);
+    }
+
+    /** @param stage the structuring stage, so narrative rules see their mentions */
+    public FixtureRunner(RulePack pack, RuleBaseCache cache, RecordStage stage) {
         this.pack = pack;
         this.cache = cache;
+        this.stage = stage;
     }
 
     /** One expectation: a rule must (or must not) fire on a fixture record in a region. */
@@ -82,6 +90,7 @@ public final class FixtureRunner {
         ParsedInput in = reader.parse("fixtures/" + c.file(), text.getBytes(StandardCharsets.UTF_8));
         if (!in.ok()) return new Outcome(c, "fixture does not parse: " + in.problems().stream().map(InputProblem::toString).toList(), List.of());
         for (PatientRecord r : new RecordAssembler(ZoneOffset.UTC).assemble(in.source(), in.entries())) {
+            stage.apply(r);
             RecordResult res = evaluator.evaluate(cache.get(pack, c.region()), r, AS_OF, c.region());
             findings.addAll(res.findings());
         }

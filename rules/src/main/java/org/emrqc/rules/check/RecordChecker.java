@@ -26,6 +26,14 @@ public final class RecordChecker {
     private final RecordEvaluator evaluator = new RecordEvaluator();
     private final ZoneId zone;
 
+    private RecordStage stage = RecordStage.NONE;
+
+    /** Adds a stage (the structuring stage) that runs on each record before its rules. */
+    public RecordChecker withStage(RecordStage stage) {
+        this.stage = stage;
+        return this;
+    }
+
     public RecordChecker(CompiledRuleBase base, String region, ZoneId zone, long maxBytes) {
         this.base = base;
         this.region = region;
@@ -62,6 +70,7 @@ public final class RecordChecker {
         List<RecordResult> results = new ArrayList<>();
         for (PatientRecord r : records) {
             try {
+                stage.apply(r);
                 results.add(evaluator.evaluate(base, r, asOf, region, zone));
             } catch (RuntimeException e) {
                 String who = r.getPatientRef() == null ? "the record" : r.getPatientRef();

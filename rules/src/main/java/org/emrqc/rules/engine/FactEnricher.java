@@ -17,9 +17,11 @@ final class FactEnricher {
     private FactEnricher() { }
 
     static void enrich(List<Fact> facts, Knowledge kb) {
+        java.util.Map<String, String> kinds = new java.util.HashMap<>();
         for (Fact f : facts) {
             if (f instanceof DocumentFact d) {
                 DocumentClassifier.classify(d, kb);
+                if (d.getKind() != null) kinds.put(d.getRef(), d.getKind());
             } else if (f instanceof MedicationFact m) {
                 m.setIngredientCodes(ClinicalKnowledge.ingredients(kb, m));
                 m.setDoseCheck(ClinicalKnowledge.doseExcess(kb, m));
@@ -30,6 +32,11 @@ final class FactEnricher {
                 o.setUnitFits(fits);
                 o.setAllowedUnits(Boolean.FALSE.equals(fits) ? ClinicalKnowledge.allowedUnits(kb, o.getLoinc()) : null);
             }
+        }
+        if (kinds.isEmpty()) return;
+        for (Fact f : facts) {
+            if (f instanceof org.emrqc.model.MentionFact m) m.setDocumentKind(kinds.get(m.getRef()));
+            else if (f instanceof org.emrqc.model.SectionFact s) s.setDocumentKind(kinds.get(s.getRef()));
         }
     }
 }

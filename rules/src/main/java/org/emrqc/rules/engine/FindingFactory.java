@@ -27,9 +27,11 @@ final class FindingFactory {
         Text title = rule.definition().title();
         Text fix = rule.definition().fix();
         String encounterRef = hit.encounterId() == null ? null : "Encounter/" + hit.encounterId();
+        // a finding that rests on narrative alone never counts as a veto item
+        boolean veto = rule.veto() && !rule.definition().narrative();
         return new Finding(rule.id(), title == null ? rule.id() : title.in("en") + " / " + title.in("zh"),
-                rule.definition().defectClass(), rule.severity(), rule.points(), rule.veto(), patientRef, encounterRef,
-                List.copyOf(hit.implicated()), List.copyOf(hit.evidence()), values,
+                rule.definition().defectClass(), rule.severity(), rule.points(), veto, patientRef, encounterRef,
+                List.copyOf(hit.implicated()), List.copyOf(hit.evidence()), values, List.copyOf(hit.spans()),
                 fill(msg.en(), values), fill(msg.zh(), values),
                 fix == null ? null : fix.in("en") + (fix.zh() == null ? "" : " / " + fix.zh()),
                 docsBase == null ? null : docsBase + rule.id().toLowerCase(Locale.ROOT),

@@ -12,6 +12,7 @@ public final class Hit {
     private final List<String> implicated = new ArrayList<>();
     private final List<String> evidence = new ArrayList<>();
     private final Map<String, Object> values = new LinkedHashMap<>();
+    private final List<org.emrqc.model.EvidenceSpan> spans = new ArrayList<>();
     private String encounterId;
 
     Hit(String ruleId, Fact implicated) {
@@ -40,6 +41,20 @@ public final class Hit {
         values.put(name, value);
         return this;
     }
+
+    /** Evidence in narrative: the span of a mention (its document, offsets and quote). */
+    public Hit span(org.emrqc.model.MentionFact m) {
+        if (m != null) spans.add(org.emrqc.model.EvidenceSpan.of(m));
+        return this;
+    }
+
+    /** Evidence in narrative: the content span of a section. */
+    public Hit span(org.emrqc.model.SectionFact s) {
+        if (s != null) spans.add(org.emrqc.model.EvidenceSpan.of(s));
+        return this;
+    }
+
+    public List<org.emrqc.model.EvidenceSpan> spans() { return spans; }
 
     public Hit encounter(String id) {
         if (id != null) encounterId = id;

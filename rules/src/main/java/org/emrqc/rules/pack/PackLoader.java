@@ -121,10 +121,18 @@ public final class PackLoader {
             return new RuleDefinition(r.id, DefectClass.fromCode(r.defectClass), r.template, text(r.title),
                     Severity.fromCode(r.severity), r.points, r.veto, stages(r.stages, where),
                     new DepartmentScope(r.departments.include, r.departments.exclude), r.regulation,
-                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.params)), text(r.message), text(r.fix), file);
+                    java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.params)), text(r.message), text(r.fix), file,
+                    narrative(r, where));
         } catch (IllegalArgumentException e) {
             throw new PackException(where + ": " + e.getMessage());
         }
+    }
+
+    private static boolean narrative(RuleDoc r, String where) {
+        if (r.data == null || "structured".equals(r.data)) return false;
+        if (!"narrative".equals(r.data)) throw new PackException(where + ": data must be structured or narrative, not '" + r.data + "'");
+        if (r.veto) throw new PackException(where + ": a narrative rule cannot be a veto item");
+        return true;
     }
 
     private static List<String> stages(List<String> stages, String where) {
@@ -148,6 +156,9 @@ public final class PackLoader {
         }
         Map<String, RuleSettings> settings = new LinkedHashMap<>();
         d.rules.forEach((id, s) -> {
+            if (Boolean.TRUE.equals(s.veto) && rules.get(id).narrative()) {
+                throw new PackException(file + ": rule " + id + " rests on narrative and cannot be made a veto item");
+            }
             try {
                 settings.put(id, new RuleSettings(s.params, s.severity == null ? null : Severity.fromCode(s.severity), s.points, s.veto,
                         s.stages == null ? null : stages(s.stages, file + ": rule " + id),

@@ -8,7 +8,8 @@ import org.emrqc.model.Severity;
 /**
  * A rule as the pack defines it: identity, defect class, the template that holds its logic, default
  * parameters, severity, points, veto, stages, department scope, regulation, messages and fix hint.
- * Regions change the settings through overlays, never the template.
+ * Regions change the settings through overlays, never the template. {@code narrative} rules (data: narrative)
+ * rest on facts extracted from text and never count as veto items.
  */
 public record RuleDefinition(
         String id,
@@ -24,5 +25,6 @@ public record RuleDefinition(
         Map<String, Object> params,
         Text message,
         Text fix,
-        String sourceFile) {
+        String sourceFile,
+        boolean narrative) {
 }

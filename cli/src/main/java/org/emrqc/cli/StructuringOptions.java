@@ -1,0 +1,45 @@
+package org.emrqc.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.emrqc.extractor.NarrativeStage;
+import org.emrqc.extractor.offline.OfflineExtractor;
+import org.emrqc.extractor.terminology.DictionaryTerminology;
+import org.emrqc.extractor.terminology.Terminology;
+import org.emrqc.extractor.terminology.TsvTerminology;
+import org.emrqc.rules.check.RecordStage;
+import picocli.CommandLine.Option;
+
+/** Options of the structuring stage (narrative → facts) shared by the commands that check records. */
+final class StructuringOptions {
+    @Option(names = "--no-narrative", description = "Do not extract facts from narrative (structured rules only).")
+    boolean noNarrative;
+
+    @Option(names = "--terminology", paramLabel = "PATH",
+            description = "Terminology tables to normalize narrative terms against: a .tsv file or a folder of them (term, kind, system, code, display). For tables emrqc may not ship, such as ICD-10-CM, WHO ICD-10, 国家临床版 2.0 or ATC.")
+    Path terminology;
+
+    /** The structuring stage, or NONE when narrative is off. */
+    RecordStage stage() {
+        if (noNarrative) return RecordStage.NONE;
+        NarrativeStage s = narrativeStage();
+        return s::apply;
+    }
+
+    NarrativeStage narrativeStage() {
+        List<Terminology> tables = new ArrayList<>();
+        tables.add(TsvTerminology.shipped());
+        if (terminology != null) {
+            if (!Files.exists(terminology)) throw new UserError("--terminology " + terminology + ": no such file or folder");
+            try {
+                tables.add(TsvTerminology.load(terminology));
+            } catch (IOException | IllegalArgumentException e) {
+                throw new UserError("--terminology: " + e.getMessage());
+            }
+        }
+        return new NarrativeStage(new OfflineExtractor(), DictionaryTerminology.combine(tables));
+    }
+}
