@@ -35,8 +35,9 @@ final class BenchCheckCommand implements Callable<Integer> {
     public Integer call() {
         InputFiles inputs = InputFiles.collect(paths);
         if (inputs.inputs.isEmpty()) throw new UserError("no FHIR files found in " + paths);
-        CompiledRuleBase base = new RuleBaseCache().get(pack.load(), pack.region);
-        RecordChecker checker = new RecordChecker(base, pack.region, ZoneOffset.UTC, FhirInputReader.DEFAULT_MAX_BYTES).withStage(structuring.stage());
+        var rulePack = pack.load();
+        CompiledRuleBase base = new RuleBaseCache().get(rulePack, pack.region);
+        RecordChecker checker = new RecordChecker(base, pack.region, ZoneOffset.UTC, FhirInputReader.DEFAULT_MAX_BYTES).withStage(structuring.stage(rulePack));
         FhirInputReader reader = new FhirInputReader();
         long now = System.currentTimeMillis();
         pass(checker, inputs, now);

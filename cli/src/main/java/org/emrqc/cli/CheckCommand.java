@@ -91,7 +91,7 @@ final class CheckCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UserError("--out " + out + ": cannot create folder: " + e.getMessage());
         }
-        RecordChecker checker = new RecordChecker(base, pack.region, zone, maxFileMb * 1024L * 1024L).withStage(structuring.stage());
+        RecordChecker checker = new RecordChecker(base, pack.region, zone, maxFileMb * 1024L * 1024L).withStage(structuring.stage(rulePack));
         FindingsBundleWriter writer = new FindingsBundleWriter(language);
         ProgressBar bar = new ProgressBar(err, inputs.inputs.size(), System.console() != null);
         AtomicInteger written = new AtomicInteger();

@@ -91,7 +91,7 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     private int runFixtures(RulePack p, PrintStream out) {
-        FixtureRunner runner = new FixtureRunner(p, new RuleBaseCache(), structuring.stage());
+        FixtureRunner runner = new FixtureRunner(p, new RuleBaseCache(), structuring.stage(p));
         int passed = 0;
         int failed = 0;
         for (FixtureRunner.Case c : runner.cases()) {

@@ -7,7 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.emrqc.extractor.NarrativeStage;
 import org.emrqc.extractor.offline.OfflineExtractor;
+import org.emrqc.extractor.terminology.Concepts;
 import org.emrqc.extractor.terminology.DictionaryTerminology;
+import org.emrqc.rules.pack.KnowledgeTable;
+import org.emrqc.rules.pack.Row;
+import org.emrqc.rules.pack.RulePack;
 import org.emrqc.extractor.terminology.Terminology;
 import org.emrqc.extractor.terminology.TsvTerminology;
 import org.emrqc.rules.check.RecordStage;
@@ -23,15 +27,18 @@ final class StructuringOptions {
     Path terminology;
 
     /** The structuring stage, or NONE when narrative is off. */
-    RecordStage stage() {
+    RecordStage stage(RulePack pack) {
         if (noNarrative) return RecordStage.NONE;
-        NarrativeStage s = narrativeStage();
+        NarrativeStage s = narrativeStage(pack);
         return s::apply;
     }
 
-    NarrativeStage narrativeStage() {
+    /** Terminology: the shipped lexicon, the pack's drug names (ingredient-names), and the user's tables. */
+    NarrativeStage narrativeStage(RulePack pack) {
         List<Terminology> tables = new ArrayList<>();
         tables.add(TsvTerminology.shipped());
+        KnowledgeTable names = pack.knowledge().get("ingredient-names");
+        if (names != null) tables.add(Concepts.medicationsFromIngredientNames(names.rows().stream().map(Row::values).toList()));
         if (terminology != null) {
             if (!Files.exists(terminology)) throw new UserError("--terminology " + terminology + ": no such file or folder");
             try {

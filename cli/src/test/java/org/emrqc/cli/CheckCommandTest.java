@@ -36,7 +36,7 @@ class CheckCommandTest {
         CliRun r = CliRun.of("check", "--region", "CN-GD", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--out", out.toString(), SAMPLES.resolve("cn").toString());
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Checked 2 files (2 records, 40 resources)"), r.out());
-        assertTrue(r.out().contains("Findings: 3"), r.out());
+        assertTrue(r.out().contains("Findings: 4"), r.out());
 
         Bundle clean = read(out.resolve("cn-inpatient-appendicitis-complete.qc.json"));
         assertEquals(Bundle.BundleType.COLLECTION, clean.getType());
@@ -58,10 +58,18 @@ class CheckCommandTest {
         assertEquals("docs/rules.md#tim-adm-24h", adm.getReference());
         assertEquals(true, ((org.hl7.fhir.r4.model.BooleanType) adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-veto").getValue()).getValue());
         assertEquals("core@2026.11.0", adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-rule-pack").getValue().primitiveValue());
-        assertEquals(List.of("TIM-ADM-24H", "UNR-ALLERGY-RX", "UNR-BP-RELATION"),
+        assertEquals(List.of("CNS-ALLERGY-TEXT", "TIM-ADM-24H", "UNR-ALLERGY-RX", "UNR-BP-RELATION"),
                 found.stream().map(d -> d.getCode().getCoding().get(0).getCode()).sorted().toList());
+        // the narrative finding carries its evidence span: the note's words, at their offsets
+        DetectedIssue text = found.stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("CNS-ALLERGY-TEXT")).findFirst().orElseThrow();
+        org.hl7.fhir.r4.model.Extension span = text.getEvidence().stream()
+                .map(e -> e.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-evidence-span")).filter(java.util.Objects::nonNull).findFirst().orElseThrow();
+        assertEquals("否认药物过敏史", span.getExtensionByUrl("quote").getValue().primitiveValue());
+        assertEquals("Composition/adm1", ((org.hl7.fhir.r4.model.Reference) span.getExtensionByUrl("document").getValue()).getReference());
+        assertEquals("past-history", span.getExtensionByUrl("section").getValue().primitiveValue());
+        assertEquals(false, ((org.hl7.fhir.r4.model.BooleanType) text.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-veto").getValue()).getValue());
         MeasureReport lateScore = (MeasureReport) late.getEntry().get(late.getEntry().size() - 1).getResource();
-        assertEquals(84.0, lateScore.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
+        assertEquals(82.0, lateScore.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
         assertEquals("丙", lateScore.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
     }
 

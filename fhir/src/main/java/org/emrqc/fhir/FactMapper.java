@@ -192,6 +192,7 @@ public final class FactMapper {
         if (c.hasOnset()) f.setOnset(start(c.getOnset()));
         if (c.hasAbatement()) f.setAbatement(start(c.getAbatement()));
         if (c.hasRecordedDate()) f.setRecorded(time(c.getRecordedDateElement()));
+        f.setLaterality(laterality(c.getBodySite()));
         return f;
     }
 
@@ -339,6 +340,7 @@ public final class FactMapper {
             f.setStart(start(p.getPerformed()));
             f.setEnd(end(p.getPerformed()));
         }
+        f.setLaterality(laterality(p.getBodySite()));
         for (Procedure.ProcedurePerformerComponent perf : p.getPerformer()) {
             String pid = practitionerId(perf.getActor(), index);
             if (pid == null) continue;
@@ -349,6 +351,19 @@ public final class FactMapper {
             if (primary || f.getPrimaryPerformerId() == null) f.setPrimaryPerformerId(pid);
         }
         return f;
+    }
+
+    /** Laterality of body sites: a SNOMED CT laterality qualifier among the codings, else the text. */
+    private static String laterality(List<CodeableConcept> sites) {
+        for (CodeableConcept site : sites) {
+            for (org.hl7.fhir.r4.model.Coding c : site.getCoding()) {
+                String l = org.emrqc.model.Laterality.ofSnomed(c.getCode());
+                if (l != null) return l;
+            }
+            String l = org.emrqc.model.Laterality.of(text(site));
+            if (l != null) return l;
+        }
+        return null;
     }
 
     /** The Practitioner id behind a reference to a Practitioner or to a PractitionerRole. */

@@ -34,6 +34,15 @@ public abstract class CodedFact extends Fact {
         return c == null ? null : c.getCode();
     }
 
+    private String laterality;
+
+    /**
+     * left, right or bilateral: from a body site (SNOMED laterality qualifier or its text) or the concept's
+     * text (左/右/双侧, left/right/bilateral); null when none is stated.
+     */
+    public String getLaterality() { return laterality != null ? laterality : Laterality.of(getText()); }
+    public void setLaterality(String laterality) { this.laterality = laterality; }
+
     /** True when the resource was entered in error, refuted, cancelled or not done: rules skip it. */
     public boolean isVoided() { return false; }
 

@@ -50,6 +50,8 @@ public final class MentionFact extends Fact {
     public int getStart() { return start; }
     public int getEnd() { return end; }
     public List<Coding> getCodes() { return codes; }
+    /** The LOINC code among the codes (vital signs and lab values), or null. */
+    public String getLoinc() { return code(CodeSystems.LOINC); }
     public String code(String system) { return first(codes, system) == null ? null : first(codes, system).getCode(); }
 
     /** The normalized section the mention is in (chief-complaint, hpi, past-history, allergies, ...), or null. */

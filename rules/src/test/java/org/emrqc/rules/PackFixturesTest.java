@@ -15,8 +15,13 @@ import org.junit.jupiter.api.TestFactory;
 /** Every rule of the core pack against its fixtures: it fires where it must (on the named resource, with its
  *  defect class and severity) and stays silent where it must. */
 class PackFixturesTest {
+    /** The structuring stage as bin/emrqc builds it: shipped lexicon + the pack's drug names. */
     private static final org.emrqc.extractor.NarrativeStage STAGE = new org.emrqc.extractor.NarrativeStage(
-            new org.emrqc.extractor.offline.OfflineExtractor(), org.emrqc.extractor.terminology.TsvTerminology.shipped());
+            new org.emrqc.extractor.offline.OfflineExtractor(),
+            org.emrqc.extractor.terminology.DictionaryTerminology.combine(java.util.List.of(
+                    org.emrqc.extractor.terminology.TsvTerminology.shipped(),
+                    org.emrqc.extractor.terminology.Concepts.medicationsFromIngredientNames(
+                            TestPacks.core().knowledge().get("ingredient-names").rows().stream().map(org.emrqc.rules.pack.Row::values).toList()))));
     private static final FixtureRunner RUNNER = new FixtureRunner(TestPacks.core(), new RuleBaseCache(), STAGE::apply);
 
     @TestFactory

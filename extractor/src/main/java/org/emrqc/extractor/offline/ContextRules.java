@@ -24,6 +24,8 @@ public final class ContextRules {
     private static final List<String> ZH_HISTORY = List.of("既往", "曾", "多年前", "年前", "病史");
     private static final List<String> ZH_FAMILY = List.of("家族", "父亲", "母亲", "其父", "其母", "兄弟", "姐妹", "家族史");
     private static final String ZH_END = "。；;，,\n";
+    /** Pseudo-triggers: phrases that contain a trigger but do not negate what follows (无明显诱因出现腹痛). */
+    private static final List<String> ZH_PSEUDO = List.of("无明显诱因", "无诱因", "无明显原因", "无明确诱因", "未予重视", "未予处理", "未治疗", "无特殊");
 
     private ContextRules() { }
 
@@ -86,6 +88,7 @@ public final class ContextRules {
         // a later "但" in the clause ends the trigger's scope
         int but = Math.max(before.lastIndexOf('但'), before.lastIndexOf("然而"));
         if (but >= 0) before = before.substring(but + 1);
+        for (String p : ZH_PSEUDO) before = before.replace(p, "");
         int to = end;
         int maxTo = Math.min(text.length(), end + 12);
         while (to < maxTo && ZH_END.indexOf(text.charAt(to)) < 0) to++;

@@ -107,6 +107,61 @@ public final class Drl {
     /** The male value for "male", else the female value (DRL constraints cannot hold a ternary). */
     public static int bySex(String gender, int male, int female) { return "male".equals(gender) ? male : female; }
 
+    /** Whether a mention and a coded fact share a code (same system and code). */
+    public static boolean sameConcept(org.emrqc.model.MentionFact m, org.emrqc.model.CodedFact f) {
+        for (org.emrqc.model.Coding a : m.getCodes()) {
+            for (org.emrqc.model.Coding b : f.getCodings()) if (a.equals(b)) return true;
+            // a drug named by its ingredient matches an order of a product that contains it
+            if (f instanceof MedicationFact med && org.emrqc.model.CodeSystems.RXNORM.equals(a.getSystem())
+                    && med.getIngredientCodes().containsKey(a.getCode())) return true;
+        }
+        String t = f.getText();
+        return t != null && m.getCodes().isEmpty() && t.strip().equalsIgnoreCase(m.getText().strip());
+    }
+
+    /** Whether two mentions share a code, or (uncoded) the same text. */
+    public static boolean sameConcept(org.emrqc.model.MentionFact a, org.emrqc.model.MentionFact b) {
+        for (org.emrqc.model.Coding x : a.getCodes()) if (b.getCodes().contains(x)) return true;
+        return a.getCodes().isEmpty() && b.getCodes().isEmpty() && a.getText().equalsIgnoreCase(b.getText());
+    }
+
+    /** The required sections (codes; "a|b" = either) that none of the given sections has. */
+    public static List<String> missingSections(List<String> required, java.util.Collection<?> sections) {
+        java.util.Set<String> have = new java.util.HashSet<>();
+        for (Object o : sections) if (o instanceof org.emrqc.model.SectionFact s && s.getCode() != null) have.add(s.getCode());
+        List<String> missing = new ArrayList<>();
+        for (String r : required) {
+            boolean any = false;
+            for (String alt : r.split("\\|")) any |= have.contains(alt);
+            if (!any) missing.add(r);
+        }
+        return missing;
+    }
+
+    /** Similarity of two texts: Jaccard of their character 3-gram sets, whitespace and punctuation ignored. */
+    public static double similarity(String a, String b) {
+        if (a == null || b == null) return 0;
+        java.util.Set<String> x = shingles(a);
+        java.util.Set<String> y = shingles(b);
+        if (x.isEmpty() || y.isEmpty()) return 0;
+        int common = 0;
+        for (String s : x) if (y.contains(s)) common++;
+        return common / (double) (x.size() + y.size() - common);
+    }
+
+    private static java.util.Set<String> shingles(String s) {
+        String t = s.replaceAll("[\\s\\p{Punct}，。；：、（）【】“”]", "").toLowerCase(java.util.Locale.ROOT);
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i + 3 <= t.length(); i++) out.add(t.substring(i, i + 3));
+        return out;
+    }
+
+    /** Length of a text without spaces and trailing punctuation (for chief-complaint length). */
+    public static int visibleLength(String s) {
+        if (s == null) return 0;
+        return s.replaceAll("[\\s]", "").replaceAll("[。.，,；;]+$", "").length();
+    }
+
     /** Round to one decimal for messages. */
     public static double round1(double v) { return Math.round(v * 10) / 10d; }
 }
