@@ -14,6 +14,7 @@ import org.emrqc.rules.pack.Row;
 import org.emrqc.rules.pack.RulePack;
 import org.emrqc.extractor.terminology.Terminology;
 import org.emrqc.extractor.terminology.TsvTerminology;
+import org.emrqc.extractor.zh.TaggerSpans;
 import org.emrqc.rules.check.RecordStage;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,10 @@ final class StructuringOptions {
     @Option(names = "--terminology", paramLabel = "PATH",
             description = "Terminology tables to normalize narrative terms against: a .tsv file or a folder of them (term, kind, system, code, display). For tables emrqc may not ship, such as ICD-10-CM, WHO ICD-10, 国家临床版 2.0 or ATC.")
     Path terminology;
+
+    @Option(names = "--zh-model", paramLabel = "MODEL",
+            description = "Chinese entity tagger written by 'emrqc train-zh' (built from your own annotated data, e.g. cEHRNER format). Default: the environment variable EMRQC_ZH_MODEL when set; without one, Chinese entities come from dictionaries only.")
+    Path zhModel;
 
     /** The structuring stage, or NONE when narrative is off. */
     RecordStage stage(RulePack pack) {
@@ -47,6 +52,8 @@ final class StructuringOptions {
                 throw new UserError("--terminology: " + e.getMessage());
             }
         }
-        return new NarrativeStage(new OfflineExtractor(), DictionaryTerminology.combine(tables));
+        Path model = zhModel != null ? zhModel : System.getenv("EMRQC_ZH_MODEL") == null ? null : Path.of(System.getenv("EMRQC_ZH_MODEL"));
+        OfflineExtractor.ChineseSpansTagger tagger = model == null ? null : new TaggerSpans(ZhNerFiles.readModel("--zh-model", model));
+        return new NarrativeStage(new OfflineExtractor(tagger), DictionaryTerminology.combine(tables));
     }
 }
