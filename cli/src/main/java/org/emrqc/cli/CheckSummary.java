@@ -22,6 +22,7 @@ final class CheckSummary {
     long resources;
     long parseNanos;
     long ruleNanos;
+    long structureNanos;
     int findings;
 
     synchronized void add(FileOutcome o) {
@@ -30,6 +31,7 @@ final class CheckSummary {
         resources += o.resources();
         parseNanos += o.parseNanos();
         ruleNanos += o.ruleNanos();
+        structureNanos += o.structureNanos();
         for (RecordResult r : o.results()) {
             records++;
             grades.merge(r.grade() == null ? "-" : r.grade(), 1, Integer::sum);
@@ -48,8 +50,8 @@ final class CheckSummary {
     }
 
     void print(PrintStream out, double seconds, String outDir, int written) {
-        out.printf(Locale.ROOT, "Checked %d files (%d records, %,d resources) in %.1f s: %.1f records/s; parse %.1f s, rules %.1f s (thread time)%n",
-                files, records, resources, seconds, records / Math.max(seconds, 1e-9), parseNanos / 1e9, ruleNanos / 1e9);
+        out.printf(Locale.ROOT, "Checked %d files (%d records, %,d resources) in %.1f s: %.1f records/s; parse %.1f s, narrative %.1f s, rules %.1f s (thread time)%n",
+                files, records, resources, seconds, records / Math.max(seconds, 1e-9), parseNanos / 1e9, structureNanos / 1e9, ruleNanos / 1e9);
         out.printf("Findings: %d%n", findings);
         StringBuilder c = new StringBuilder();
         for (DefectClass d : DefectClass.values()) c.append(c.length() == 0 ? "" : ", ").append(d.code()).append(' ').append(byClass.getOrDefault(d, 0));

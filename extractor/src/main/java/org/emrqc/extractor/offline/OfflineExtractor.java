@@ -65,6 +65,8 @@ public final class OfflineExtractor implements NarrativeExtractor {
                     p.setProperty("annotators", "tokenize,ssplit");
                     p.setProperty("tokenize.language", "en");
                     p.setProperty("ssplit.newlineIsSentenceBreak", "two");
+                    // only sentence boundaries are used: no invertible whitespace bookkeeping, no PTB escaping
+                    p.setProperty("tokenize.options", "invertible=false,ptb3Escaping=false,untokenizable=noneKeep");
                     english = new StanfordCoreNLP(p);
                 }
             }
@@ -87,11 +89,14 @@ public final class OfflineExtractor implements NarrativeExtractor {
         String text = doc.text();
         String lang = doc.language();
         List<SectionFact> secs = sections.detect(doc);
-        int[] sentences = "en".equals(lang) ? sentenceStarts(text) : new int[0];
+        List<TermMatcher.Match> matches = matchers.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts())).find(text);
+        // sentences bound the context of a mention; a note without dictionary matches needs none
+        boolean needSentences = "en".equals(lang) && (!matches.isEmpty() || EN_ALLERGY.matcher(text).find());
+        int[] sentences = needSentences ? sentenceStarts(text) : new int[0];
         List<MentionFact> out = new ArrayList<>();
         boolean[] covered = new boolean[text.length() + 1];
 
-        for (TermMatcher.Match m : matchers.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts())).find(text)) {
+        for (TermMatcher.Match m : matches) {
             Concept first = m.concepts().get(0);
             MentionFact f = mention(doc, first.kind(), m.start(), m.end(), secs, sentences);
             Set<Coding> codes = new LinkedHashSet<>();

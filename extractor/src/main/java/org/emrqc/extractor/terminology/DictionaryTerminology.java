@@ -24,8 +24,15 @@ public final class DictionaryTerminology implements Terminology {
         for (Concept c : this.concepts) byTerm.computeIfAbsent(normalize(c.term()), k -> new ArrayList<>(1)).add(c);
     }
 
+    private static final Map<String, String> NORMALIZED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Lower case, whitespace collapsed, trailing "(disorder)"-style semantic tags removed. */
     public static String normalize(String term) {
+        if (NORMALIZED.size() > 200_000) NORMALIZED.clear();
+        return NORMALIZED.computeIfAbsent(term, DictionaryTerminology::normalizeNow);
+    }
+
+    private static String normalizeNow(String term) {
         String t = term.toLowerCase(Locale.ROOT).replaceAll("\\s*\\((disorder|finding|procedure|situation|substance|organism|product|qualifier value|morphologic abnormality|observable entity|regime/therapy|body structure)\\)\\s*$", "");
         return t.replaceAll("\\s+", " ").strip();
     }

@@ -9,7 +9,7 @@ import org.emrqc.model.RecordResult;
  * records whose evaluation failed), and where the time went.
  */
 public record FileOutcome(String source, List<RecordResult> results, List<InputProblem> problems, int resources,
-                          long parseNanos, long ruleNanos) {
+                          long parseNanos, long structureNanos, long ruleNanos) {
 
     /** True when some part of the input could not be read or checked. */
     public boolean failed() { return problems.stream().anyMatch(InputProblem::fatal); }
