@@ -84,6 +84,27 @@ class OfflineExtractorTest {
     }
 
     @Test
+    void medicationDoseRouteFrequencyAndLabValue() {
+        String text = "诊疗计划：予阿莫西林0.5g 口服 每日三次。辅助检查：血钾3.1mmol/L。";
+        Concept amox = new Concept("阿莫西林", "medication", List.of(new Coding(CodeSystems.RXNORM, "723", "amoxicillin")), "pack");
+        Concept k = new Concept("血钾", "lab", List.of(new Coding(CodeSystems.LOINC, "2823-3", "Potassium")), "record");
+        List<MentionFact> ms = extractor.extract(new NarrativeDocument("Composition", "c", "p1", null, "zh", text), terms(amox, k)).mentions();
+        MentionFact m = one(ms, "medication", "阿莫西林");
+        assertEquals("0.5 g", m.getDose());
+        assertEquals("口服", m.getRoute());
+        assertEquals("每日三次", m.getFrequency());
+        MentionFact lab = one(ms, "lab", "血钾");
+        assertEquals(3.1, lab.getValue());
+        assertEquals("mmol/L", lab.getUnit());
+        String en = "Plan: metformin 500 mg orally twice daily.";
+        Concept met = new Concept("metformin", "medication", List.of(new Coding(CodeSystems.RXNORM, "6809", "metformin")), "pack");
+        MentionFact e = one(extractor.extract(new NarrativeDocument("Composition", "d", "p1", null, "en", en), terms(met)).mentions(), "medication", "metformin");
+        assertEquals("500 mg", e.getDose());
+        assertEquals("orally", e.getRoute());
+        assertEquals("twice daily", e.getFrequency());
+    }
+
+    @Test
     void englishNoteWithRecordTerminology() {
         NarrativeDocument doc = new NarrativeDocument("DocumentReference", "n1", "p1", "e1", "en", EN);
         Concept epilepsy = new Concept("Epilepsy (disorder)", "diagnosis", List.of(new Coding(CodeSystems.SNOMED, "84757009", "Epilepsy (disorder)")), "record");

@@ -164,6 +164,8 @@ public final class OfflineExtractor implements NarrativeExtractor {
             else if (before.matches(".*\\bleft\\s*$")) f.setLaterality("left");
             else if (before.matches(".*\\bright\\s*$")) f.setLaterality("right");
         }
+        if ("medication".equals(f.getKind())) Relations.medication(f, text);
+        if ("lab".equals(f.getKind())) Relations.labValue(f, text);
         String t = f.getText();
         if (t.startsWith("左") || t.toLowerCase().startsWith("left ")) f.setLaterality("left");
         if (t.startsWith("右") || t.toLowerCase().startsWith("right ")) f.setLaterality("right");
