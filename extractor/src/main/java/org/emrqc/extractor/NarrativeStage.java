@@ -14,7 +14,7 @@ import org.emrqc.model.PatientRecord;
 import org.emrqc.model.SectionFact;
 
 /**
- * The structuring stage of a record: every document and report with narrative text goes through the
+ * The structuring stage of a record: every document, report, and Observation or Procedure note with text goes through the
  * extractor; the sections and mentions found join the record's facts, so narrative and structured facts meet
  * in one rule session. Terminology = the record's own coded resources + the configured tables.
  */
@@ -36,7 +36,10 @@ public final class NarrativeStage {
         List<NarrativeDocument> docs = new ArrayList<>();
         String patient = record.getPatient() == null ? null : record.getPatient().getId();
         for (Fact f : record.getFacts()) {
-            String text = f instanceof DocumentFact d ? d.getNarrative() : f instanceof DiagnosticReportFact r ? r.getNarrative() : null;
+            String text = f instanceof DocumentFact d ? d.getNarrative()
+                    : f instanceof DiagnosticReportFact r ? r.getNarrative()
+                    : f instanceof org.emrqc.model.ObservationFact o && !o.isComponent() ? o.getNote()
+                    : f instanceof org.emrqc.model.ProcedureFact p ? p.getNote() : null;
             if (text == null || text.isBlank()) continue;
             docs.add(new NarrativeDocument(f.getResourceType(), f.getId(), f.getPatientId() != null ? f.getPatientId() : patient,
                     f.getEncounterId(), Languages.detect(text), text));

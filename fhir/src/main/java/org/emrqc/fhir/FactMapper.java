@@ -208,6 +208,7 @@ public final class FactMapper {
         if (o.hasIssued()) f.setIssued(time(o.getIssuedElement()));
         value(f, o.getValue());
         f.setDataAbsent(o.hasDataAbsentReason());
+        f.setNote(notes(o.getNote()));
         f.setComponentCount(o.getComponent().size());
         f.setMemberCount(o.getHasMember().size() + o.getDerivedFrom().size());
         out.add(f);
@@ -341,6 +342,7 @@ public final class FactMapper {
             f.setEnd(end(p.getPerformed()));
         }
         f.setLaterality(laterality(p.getBodySite()));
+        f.setNote(notes(p.getNote()));
         for (Procedure.ProcedurePerformerComponent perf : p.getPerformer()) {
             String pid = practitionerId(perf.getActor(), index);
             if (pid == null) continue;
@@ -351,6 +353,12 @@ public final class FactMapper {
             if (primary || f.getPrimaryPerformerId() == null) f.setPrimaryPerformerId(pid);
         }
         return f;
+    }
+
+    private static String notes(List<org.hl7.fhir.r4.model.Annotation> notes) {
+        StringBuilder sb = new StringBuilder();
+        for (org.hl7.fhir.r4.model.Annotation a : notes) append(sb, a.getText());
+        return sb.length() == 0 ? null : sb.toString();
     }
 
     /** Laterality of body sites: a SNOMED CT laterality qualifier among the codings, else the text. */

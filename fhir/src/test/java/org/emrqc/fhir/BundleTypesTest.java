@@ -51,6 +51,20 @@ class BundleTypesTest {
     }
 
     @Test
+    void observationAndProcedureNotesAreKept() {
+        String json = """
+                {"resourceType": "Bundle", "type": "collection", "entry": [
+                  {"resource": {"resourceType": "Patient", "id": "p"}},
+                  {"resource": {"resourceType": "Procedure", "id": "pr", "status": "completed", "subject": {"reference": "Patient/p"},
+                                "code": {"text": "胃镜"}, "note": [{"text": "检查顺利"}, {"text": "患者无不适"}]}},
+                  {"resource": {"resourceType": "Observation", "id": "o", "status": "final", "subject": {"reference": "Patient/p"},
+                                "code": {"text": "x"}, "note": [{"text": "specimen hemolysed"}]}}]}""";
+        PatientRecord r = records(json).get(0);
+        assertEquals("检查顺利\n患者无不适", r.facts(org.emrqc.model.ProcedureFact.class).get(0).getNote());
+        assertEquals("specimen hemolysed", r.facts(org.emrqc.model.ObservationFact.class).get(0).getNote());
+    }
+
+    @Test
     void singleResourceIsOneRecord() {
         List<PatientRecord> rs = records("{\"resourceType\": \"Patient\", \"id\": \"solo\", \"birthDate\": \"1970\"}");
         assertEquals("Patient/solo", rs.get(0).getPatientRef());

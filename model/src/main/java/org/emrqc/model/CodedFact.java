@@ -35,6 +35,11 @@ public abstract class CodedFact extends Fact {
     }
 
     private String laterality;
+    private String note;
+
+    /** Free-text notes of the resource (Observation.note, Procedure.note), joined by newlines, or null. */
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
 
     /**
      * left, right or bilateral: from a body site (SNOMED laterality qualifier or its text) or the concept's
