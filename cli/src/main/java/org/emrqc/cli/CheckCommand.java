@@ -121,6 +121,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         summary.print(System.out, seconds, out.toString(), written.get());
+        if (structuring.llm() != null) System.out.println("LLM: " + structuring.llm().metrics().snapshot());
         return summary.failedFiles > 0 ? 1 : 0;
     }
 

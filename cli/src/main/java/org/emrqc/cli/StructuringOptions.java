@@ -31,6 +31,33 @@ final class StructuringOptions {
             description = "Chinese entity tagger written by 'emrqc train-zh' (built from your own annotated data, e.g. cEHRNER format). Default: the environment variable EMRQC_ZH_MODEL when set; without one, Chinese entities come from dictionaries only.")
     Path zhModel;
 
+    @Option(names = "--llm", paramLabel = "URL",
+            description = "Extract with a large language model behind an OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp server, hosted), e.g. http://127.0.0.1:8000/v1. Falls back to the offline extractor per document when the endpoint fails (facts marked degraded).")
+    String llmUrl;
+
+    @Option(names = "--llm-model", paramLabel = "NAME", description = "Model name for --llm.")
+    String llmModel;
+
+    @Option(names = "--llm-key-env", paramLabel = "VAR", description = "Environment variable holding the API key (none for local servers).")
+    String llmKeyEnv;
+
+    @Option(names = "--llm-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "Per-call timeout. Default: ${DEFAULT-VALUE}.")
+    int llmTimeout;
+
+    @Option(names = "--llm-concurrency", paramLabel = "N", defaultValue = "4", description = "LLM calls in flight at once. Default: ${DEFAULT-VALUE}.")
+    int llmConcurrency;
+
+    @Option(names = "--llm-cache", paramLabel = "DIR", description = "Keep answers in this folder across runs (keyed by model, prompt version and text).")
+    Path llmCache;
+
+    @Option(names = "--no-llm-pseudonymize", description = "Send names, identifiers, dates and addresses as written (default: replaced for any non-local endpoint).")
+    boolean noPseudonymize;
+
+    private org.emrqc.extractor.llm.LlmExtractor llm;
+
+    /** The LLM extractor when --llm was given (after the stage was built), for its metrics. */
+    org.emrqc.extractor.llm.LlmExtractor llm() { return llm; }
+
     /** The structuring stage, or NONE when narrative is off. */
     RecordStage stage(RulePack pack) {
         if (noNarrative) return RecordStage.NONE;
@@ -54,6 +81,20 @@ final class StructuringOptions {
         }
         Path model = zhModel != null ? zhModel : System.getenv("EMRQC_ZH_MODEL") == null ? null : Path.of(System.getenv("EMRQC_ZH_MODEL"));
         OfflineExtractor.ChineseSpansTagger tagger = model == null ? null : new TaggerSpans(ZhNerFiles.readModel("--zh-model", model));
-        return new NarrativeStage(new OfflineExtractor(tagger), DictionaryTerminology.combine(tables));
+        OfflineExtractor offline = new OfflineExtractor(tagger);
+        if (llmUrl == null) return new NarrativeStage(offline, DictionaryTerminology.combine(tables));
+        if (llmModel == null) throw new UserError("--llm needs --llm-model NAME");
+        if (llmTimeout <= 0 || llmConcurrency <= 0) throw new UserError("--llm-timeout and --llm-concurrency must be positive");
+        org.emrqc.extractor.llm.LlmConfig cfg;
+        try {
+            cfg = org.emrqc.extractor.llm.LlmConfig.defaults(llmUrl, llmModel).withApiKeyFromEnv(llmKeyEnv)
+                    .withTimeout(java.time.Duration.ofSeconds(llmTimeout)).withMaxConcurrency(llmConcurrency);
+            if (llmCache != null) cfg = cfg.withCache(1000, llmCache);
+            if (noPseudonymize) cfg = cfg.withPseudonymize(false);
+            llm = new org.emrqc.extractor.llm.LlmExtractor(cfg, offline, new org.emrqc.extractor.sections.SectionDetector()::detect);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--llm: " + e.getMessage());
+        }
+        return new NarrativeStage(llm, DictionaryTerminology.combine(tables));
     }
 }

@@ -46,8 +46,13 @@ public final class NarrativeStage {
         }
         if (docs.isEmpty()) return;
         Terminology terminology = DictionaryTerminology.combine(List.of(RecordTerminology.of(record), tables));
+        List<String> names = new ArrayList<>();
+        if (record.getPatient() != null && record.getPatient().getName() != null) names.add(record.getPatient().getName());
+        for (org.emrqc.model.PractitionerFact p : record.facts(org.emrqc.model.PractitionerFact.class)) if (p.getName() != null) names.add(p.getName());
         for (NarrativeDocument doc : docs) {
-            Extraction x = extractor.extract(doc, terminology);
+            // a remote model gets the record's names to pseudonymize before the text leaves the process
+            Extraction x = extractor instanceof org.emrqc.extractor.llm.LlmExtractor llm
+                    ? llm.extract(doc, terminology, names) : extractor.extract(doc, terminology);
             documents.incrementAndGet();
             characters.addAndGet(doc.text().length());
             ungrounded.addAndGet(x.ungrounded());

@@ -147,6 +147,7 @@ public final class FactMapper {
             f.setDeceasedAt(time(p.getDeceasedDateTimeType()));
         }
         if (p.hasMaritalStatus()) f.setMaritalStatus(code(p.getMaritalStatus()));
+        if (p.hasName()) f.setName(p.getNameFirstRep().hasText() ? p.getNameFirstRep().getText() : p.getNameFirstRep().getNameAsSingleString());
         for (Identifier i : p.getIdentifier()) {
             if (CodeSystems.CN_RESIDENT_ID.equals(i.getSystem()) && i.hasValue()) f.setNationalId(i.getValue());
         }

@@ -13,6 +13,11 @@ public final class PatientFact extends Fact {
     private String maritalStatus;
     private String nationalId;
     private boolean spouseContact;
+    private String name;
+
+    /** The patient's name as written (used to pseudonymize text sent to a remote LLM, never in findings). */
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
 
     public PatientFact(String id) { super("Patient", id); setPatientId(id); }
 
