@@ -68,6 +68,8 @@ class OfflineExtractorTest {
         assertTrue(h.isNegated());
         assertTrue(h.isHistorical());
         assertEquals("I10.x00x002", h.code(CodeSystems.ICD10_CN));
+        assertEquals(1.0, h.getCandidates().get(0).score());
+        assertEquals("I10.x00x002", h.getCandidates().get(0).coding().getCode());
         assertEquals("past-history", h.getSection());
         assertEquals("否认药物过敏史", one(ms, "allergy-denial", "否认药物过敏史").getText());
         List<String> vitals = ms.stream().filter(m -> m.getKind().equals("vital")).map(m -> m.code(CodeSystems.LOINC) + "=" + m.getValue()).toList();

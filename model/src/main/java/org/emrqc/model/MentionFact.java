@@ -17,6 +17,7 @@ public final class MentionFact extends Fact {
     private final int start;
     private final int end;
     private final List<Coding> codes = new ArrayList<>();
+    private final List<CodeCandidate> candidates = new ArrayList<>();
     private String section;
     private String documentKind;
     private boolean negated;
@@ -49,7 +50,10 @@ public final class MentionFact extends Fact {
     public String getText() { return text; }
     public int getStart() { return start; }
     public int getEnd() { return end; }
+    /** The codes the mention was normalized to (chosen among the candidates). */
     public List<Coding> getCodes() { return codes; }
+    /** The top terminology candidates considered, best first, with their scores. */
+    public List<CodeCandidate> getCandidates() { return candidates; }
     /** The LOINC code among the codes (vital signs and lab values), or null. */
     public String getLoinc() { return code(CodeSystems.LOINC); }
     public String code(String system) { return first(codes, system) == null ? null : first(codes, system).getCode(); }

@@ -102,6 +102,7 @@ public final class OfflineExtractor implements NarrativeExtractor {
             Set<Coding> codes = new LinkedHashSet<>();
             for (Concept c : m.concepts()) if (c.kind().equals(first.kind())) codes.addAll(c.codes());
             f.getCodes().addAll(codes);
+            for (Coding c : codes) f.getCandidates().add(new org.emrqc.model.CodeCandidate(c, 1.0));
             decorate(f, text, lang);
             out.add(f);
             for (int i = m.start(); i < m.end(); i++) covered[i] = true;
@@ -112,7 +113,9 @@ public final class OfflineExtractor implements NarrativeExtractor {
                 for (int i = t.start(); i < t.end() && !overlaps; i++) overlaps = covered[i];
                 if (overlaps) continue;
                 MentionFact f = mention(doc, t.kind(), t.start(), t.end(), secs, sentences);
-                List<Candidate> c = terminology.candidates(f.getText(), t.kind(), 1);
+                List<Candidate> c = terminology.candidates(f.getText(), t.kind(), 3);
+                for (Candidate k : c) for (Coding code : k.concept().codes()) f.getCandidates().add(new org.emrqc.model.CodeCandidate(code, k.score()));
+                // only an exact term match normalizes; weaker candidates stay candidates
                 if (!c.isEmpty() && c.get(0).score() >= 1.0) f.getCodes().addAll(c.get(0).concept().codes());
                 f.setConfidence(0.8);
                 decorate(f, text, lang);
