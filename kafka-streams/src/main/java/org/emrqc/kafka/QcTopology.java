@@ -1,0 +1,32 @@
+package org.emrqc.kafka;
+
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * The one topology of the pipeline, from a pure builder: every test level (TopologyTestDriver unit tests and
+ * real-broker integration tests) and the `stream` command use it.
+ *
+ * <pre>
+ * emrqc.records.v1 ──▶ check (read FHIR, structure narrative, rules) ──▶ emrqc.findings.v1
+ *                                  └── any failure, with stage and reason ──▶ emrqc.records.dlq.v1
+ * </pre>
+ */
+public final class QcTopology {
+    static final String SOURCE = "records";
+    static final String CHECK = "check";
+    static final String FINDINGS_SINK = "findings";
+    static final String DEAD_LETTER_SINK = "dead-letters";
+
+    private QcTopology() { }
+
+    public static Topology build(CheckerRegistry checkers, String defaultRegion) {
+        Topology t = new Topology();
+        t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RECORDS);
+        t.addProcessor(CHECK, () -> new QcProcessor(checkers, defaultRegion), SOURCE);
+        t.addSink(FINDINGS_SINK, Topics.FINDINGS, new ByteArraySerializer(), new ByteArraySerializer(), CHECK);
+        t.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTERS, new ByteArraySerializer(), new ByteArraySerializer(), CHECK);
+        return t;
+    }
+}
