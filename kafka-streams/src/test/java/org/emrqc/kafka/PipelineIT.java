@@ -65,6 +65,22 @@ class PipelineIT {
         }
     }
 
+    /** How many committed messages the topic holds right now (a fresh read_committed consumer, 2 s). */
+    static int readCommittedNow(LocalKafka kafka, String topic) {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", kafka.bootstrap());
+        p.put("group.id", "peek-" + System.nanoTime());
+        p.put("isolation.level", "read_committed");
+        p.put("auto.offset.reset", "earliest");
+        int n = 0;
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            c.subscribe(List.of(topic));
+            long end = System.currentTimeMillis() + 2000;
+            while (System.currentTimeMillis() < end) n += c.poll(Duration.ofMillis(200)).count();
+        }
+        return n;
+    }
+
     /** Reads until {@code expected} messages arrived and 3 s pass without more (so duplicates would show). */
     static List<ConsumerRecord<byte[], byte[]>> readCommitted(LocalKafka kafka, String topic, int expected) {
         Properties p = new Properties();
