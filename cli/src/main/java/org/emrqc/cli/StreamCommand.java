@@ -34,6 +34,9 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--timezone", defaultValue = "UTC", description = "Zone for times without an offset. Default: ${DEFAULT-VALUE}.")
     String timezone;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Stream threads (partitions worked on in parallel). Default: the number of cores.")
+    Integer threads;
+
     @Option(names = "--max-message-mb", defaultValue = "16", description = "Larger messages go to the dead-letter topic. Default: ${DEFAULT-VALUE}.")
     int maxMessageMb;
 
@@ -44,7 +47,8 @@ final class StreamCommand implements Callable<Integer> {
         long maxBytes = maxMessageMb * 1024L * 1024L;
         CheckerRegistry checkers = new CheckerRegistry(rulePack, structuring.stage(rulePack), ZoneId.of(timezone), maxBytes);
         checkers.forRegion(pack.region); // compile the default region's rules before joining the group
-        PipelineRunner runner = new PipelineRunner(checkers, pack.region, StreamsSettings.of(bootstrap, applicationId, state.toString(), maxBytes));
+        PipelineRunner runner = new PipelineRunner(checkers, pack.region, StreamsSettings.of(bootstrap, applicationId, state.toString(), maxBytes,
+                threads != null ? threads : Runtime.getRuntime().availableProcessors()));
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "emrqc-stream-shutdown"));
         runner.start();
         System.err.println("emrqc stream: pack " + rulePack.label() + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state);

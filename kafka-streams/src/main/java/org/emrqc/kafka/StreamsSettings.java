@@ -11,7 +11,13 @@ public final class StreamsSettings {
     private StreamsSettings() { }
 
     public static Properties of(String bootstrap, String applicationId, String stateDir, long maxMessageBytes) {
+        return of(bootstrap, applicationId, stateDir, maxMessageBytes, 1);
+    }
+
+    public static Properties of(String bootstrap, String applicationId, String stateDir, long maxMessageBytes, int threads) {
         Properties p = new Properties();
+        // one stream thread per partition this instance works on, up to the cores it has
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         // every input message gives exactly one output message (findings or dead letter), also across crashes
