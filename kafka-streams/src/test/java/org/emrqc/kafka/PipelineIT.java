@@ -65,42 +65,9 @@ class PipelineIT {
         }
     }
 
-    /** How many committed messages the topic holds right now (a fresh read_committed consumer, 2 s). */
-    static int readCommittedNow(LocalKafka kafka, String topic) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        p.put("group.id", "peek-" + System.nanoTime());
-        p.put("isolation.level", "read_committed");
-        p.put("auto.offset.reset", "earliest");
-        int n = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            long end = System.currentTimeMillis() + 2000;
-            while (System.currentTimeMillis() < end) n += c.poll(Duration.ofMillis(200)).count();
-        }
-        return n;
-    }
+    static int readCommittedNow(LocalKafka kafka, String topic) { return new LocalKafkaView(kafka.bootstrap()).readCommittedNow(topic); }
 
-    /** Reads until {@code expected} messages arrived and 3 s pass without more (so duplicates would show). */
     static List<ConsumerRecord<byte[], byte[]>> readCommitted(LocalKafka kafka, String topic, int expected) {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.bootstrap());
-        p.put("group.id", "it-" + topic + "-" + System.nanoTime());
-        p.put("isolation.level", "read_committed");
-        p.put("auto.offset.reset", "earliest");
-        p.put("max.partition.fetch.bytes", 16 * 1024 * 1024);
-        List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            c.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 90_000;
-            long quietSince = System.currentTimeMillis();
-            while (System.currentTimeMillis() < deadline) {
-                var batch = c.poll(Duration.ofMillis(500));
-                batch.forEach(out::add);
-                if (!batch.isEmpty()) quietSince = System.currentTimeMillis();
-                if (out.size() >= expected && System.currentTimeMillis() - quietSince > 3000) break;
-            }
-        }
-        return out;
+        return new LocalKafkaView(kafka.bootstrap()).readCommitted(topic, expected);
     }
 }
