@@ -37,6 +37,9 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Stream threads (partitions worked on in parallel). Default: the number of cores.")
     Integer threads;
 
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /live, /ready (200 only while RUNNING) and /metrics (Prometheus) on 127.0.0.1:PORT.")
+    Integer httpPort;
+
     @Option(names = "--max-message-mb", defaultValue = "16", description = "Larger messages go to the dead-letter topic. Default: ${DEFAULT-VALUE}.")
     int maxMessageMb;
 
@@ -50,6 +53,9 @@ final class StreamCommand implements Callable<Integer> {
         PipelineRunner runner = new PipelineRunner(checkers, pack.region, StreamsSettings.of(bootstrap, applicationId, state.toString(), maxBytes,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors()));
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "emrqc-stream-shutdown"));
+        org.emrqc.kafka.HealthServer health = httpPort == null ? null
+                : new org.emrqc.kafka.HealthServer("127.0.0.1", httpPort, runner::ready, () -> runner.state().name(), runner::prometheus);
+        if (health != null) Runtime.getRuntime().addShutdownHook(new Thread(health::close, "emrqc-health-shutdown"));
         runner.start();
         System.err.println("emrqc stream: pack " + rulePack.label() + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state);
         if (!runner.awaitRunning(Duration.ofMinutes(2))) System.err.println("emrqc stream: not running yet (state " + runner.state() + ")");

@@ -24,26 +24,51 @@ public final class MessageCheck {
     private final CheckerRegistry checkers;
     private final String defaultRegion;
     private final FhirInputReader reader;
+    private final PipelineMetrics metrics;
 
-    public MessageCheck(CheckerRegistry checkers, String defaultRegion) {
+    public MessageCheck(CheckerRegistry checkers, String defaultRegion) { this(checkers, defaultRegion, new PipelineMetrics()); }
+
+    public MessageCheck(CheckerRegistry checkers, String defaultRegion, PipelineMetrics metrics) {
         this.checkers = checkers;
         this.defaultRegion = defaultRegion;
         this.reader = new FhirInputReader(checkers.maxBytes());
+        this.metrics = metrics;
+    }
+
+    public PipelineMetrics metrics() { return metrics; }
+
+    /** Checks one message and counts it (records in, findings or dead letters by stage). */
+    public Result check(byte[] value, Headers inHeaders, long timestamp, String input) {
+        metrics.received();
+        Result r = checkUncounted(value, inHeaders, timestamp, input);
+        if (r.deadLetter()) {
+            Header stage = r.headers().lastHeader(Topics.HEADER_ERROR_STAGE);
+            metrics.deadLetter(stage == null ? "unknown" : new String(stage.value(), StandardCharsets.UTF_8));
+        } else {
+            metrics.findings();
+        }
+        return r;
     }
 
     /** @param input "topic/partition/offset" of the message, for messages and provenance */
-    public Result check(byte[] value, Headers inHeaders, long timestamp, String input) {
+    private Result checkUncounted(byte[] value, Headers inHeaders, long timestamp, String input) {
         try {
             if (value == null || value.length == 0) return deadLetter(value, inHeaders, input, "read", "empty message: no FHIR JSON", null);
             if (value.length > checkers.maxBytes()) {
                 return deadLetter(value, inHeaders, input, "read", "message too large (" + value.length + " bytes; the limit is " + checkers.maxBytes() + ")", null);
             }
+            long t0 = System.nanoTime();
             ParsedInput parsed = reader.parse(input, value);
+            metrics.time("parse", System.nanoTime() - t0);
             if (!parsed.ok()) return deadLetter(value, inHeaders, input, "parse", reasons(parsed.problems()), null);
             String region = header(inHeaders, Topics.HEADER_REGION, defaultRegion);
             long asOf = timestamp > 0 ? timestamp : System.currentTimeMillis();
             FileOutcome outcome = checkers.forRegion(region).check(parsed, asOf);
+            metrics.time("facts", outcome.parseNanos());
+            metrics.time("narrative", outcome.structureNanos());
+            metrics.time("rules", outcome.ruleNanos());
             if (outcome.failed()) return deadLetter(value, inHeaders, input, "rules", reasons(outcome.problems()), null);
+            long w0 = System.nanoTime();
             FindingsBundleWriter writer = new FindingsBundleWriter(checkers.forRegion(region).base().ruleSet().language());
             Bundle bundle = writer.bundle(input, outcome.results(), asOf);
             bundle.getMeta().addTag("urn:emrqc:input", input, "topic/partition/offset of the input message");
@@ -52,7 +77,9 @@ public final class MessageCheck {
             headers.add(Topics.HEADER_CONTENT_TYPE, "application/fhir+json".getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.HEADER_REGION, region.getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.HEADER_INPUT, input.getBytes(StandardCharsets.UTF_8));
-            return new Result(writer.json(bundle).getBytes(StandardCharsets.UTF_8), headers, false);
+            byte[] json = writer.json(bundle).getBytes(StandardCharsets.UTF_8);
+            metrics.time("write", System.nanoTime() - w0);
+            return new Result(json, headers, false);
         } catch (RuntimeException e) {
             return deadLetter(value, inHeaders, input, "process", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
         }

@@ -14,9 +14,10 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 public final class PipelineRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PipelineMetrics metrics = new PipelineMetrics();
 
     public PipelineRunner(CheckerRegistry checkers, String defaultRegion, Properties settings) {
-        streams = new KafkaStreams(QcTopology.build(checkers, defaultRegion), settings);
+        streams = new KafkaStreams(QcTopology.build(checkers, defaultRegion, metrics), settings);
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         streams.setStateListener((now, before) -> {
             System.err.println("emrqc stream: " + before + " -> " + now);
@@ -30,6 +31,22 @@ public final class PipelineRunner implements AutoCloseable {
     public boolean ready() { return streams.state() == KafkaStreams.State.RUNNING; }
 
     public KafkaStreams.State state() { return streams.state(); }
+
+    public PipelineMetrics metrics() { return metrics; }
+
+    /** Largest consumer lag over this instance's input partitions (from the Kafka client metrics), or 0. */
+    public double lag() {
+        double max = 0;
+        for (var e : streams.metrics().entrySet()) {
+            if ("records-lag-max".equals(e.getKey().name()) && e.getValue().metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
+                max = Math.max(max, n.doubleValue());
+            }
+        }
+        return max;
+    }
+
+    /** Prometheus text of the pipeline's metrics, lag and state. */
+    public String prometheus() { return metrics.prometheus(this::lag, () -> streams.state().name()); }
 
     /** Waits until the client is RUNNING or the timeout passes; true when running. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {

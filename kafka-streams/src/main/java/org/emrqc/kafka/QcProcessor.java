@@ -14,7 +14,7 @@ final class QcProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     private final MessageCheck check;
     private ProcessorContext<byte[], byte[]> context;
 
-    QcProcessor(CheckerRegistry checkers, String defaultRegion) { this.check = new MessageCheck(checkers, defaultRegion); }
+    QcProcessor(CheckerRegistry checkers, String defaultRegion, PipelineMetrics metrics) { this.check = new MessageCheck(checkers, defaultRegion, metrics); }
 
     @Override
     public void init(ProcessorContext<byte[], byte[]> context) { this.context = context; }

@@ -22,9 +22,13 @@ public final class QcTopology {
     private QcTopology() { }
 
     public static Topology build(CheckerRegistry checkers, String defaultRegion) {
+        return build(checkers, defaultRegion, new PipelineMetrics());
+    }
+
+    public static Topology build(CheckerRegistry checkers, String defaultRegion, PipelineMetrics metrics) {
         Topology t = new Topology();
         t.addSource(SOURCE, new ByteArrayDeserializer(), new ByteArrayDeserializer(), Topics.RECORDS);
-        t.addProcessor(CHECK, () -> new QcProcessor(checkers, defaultRegion), SOURCE);
+        t.addProcessor(CHECK, () -> new QcProcessor(checkers, defaultRegion, metrics), SOURCE);
         t.addSink(FINDINGS_SINK, Topics.FINDINGS, new ByteArraySerializer(), new ByteArraySerializer(), CHECK);
         t.addSink(DEAD_LETTER_SINK, Topics.DEAD_LETTERS, new ByteArraySerializer(), new ByteArraySerializer(), CHECK);
         return t;
