@@ -61,7 +61,10 @@ public final class MessageCheck {
             ParsedInput parsed = reader.parse(input, value);
             metrics.time("parse", System.nanoTime() - t0);
             if (!parsed.ok()) return deadLetter(value, inHeaders, input, "parse", reasons(parsed.problems()), null);
-            String region = header(inHeaders, Topics.HEADER_REGION, defaultRegion);
+            // the region: the message's header, else the record itself (its organization's address), else the default
+            String region = header(inHeaders, Topics.HEADER_REGION, null);
+            if (region == null) region = org.emrqc.fhir.RecordRegion.of(parsed.entries());
+            if (region == null) region = defaultRegion;
             long asOf = timestamp > 0 ? timestamp : System.currentTimeMillis();
             FileOutcome outcome = checkers.forRegion(region).check(parsed, asOf);
             metrics.time("facts", outcome.parseNanos());

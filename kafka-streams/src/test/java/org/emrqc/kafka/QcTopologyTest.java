@@ -82,6 +82,19 @@ class QcTopologyTest {
     }
 
     @Test
+    void withoutHeaderTheRecordsOwnOrganizationAddressGivesTheRegion() throws Exception {
+        String cn = new String(Pipelines.sample("cn/cn-inpatient-appendicitis-late-admission-record.json"), StandardCharsets.UTF_8);
+        // the hospital in Guangdong manages the patient: CN-GD's rules apply (the late admission record is a veto there)
+        String withHospital = cn.replaceFirst("\"entry\": \\[", "\"entry\": [{\"resource\": {\"resourceType\": \"Organization\", \"id\": \"h1\", "
+                + "\"name\": \"某医院\", \"address\": [{\"state\": \"广东省\", \"country\": \"中国\"}]}},");
+        records.pipeInput(b("p1"), b(withHospital));
+        TestRecord<byte[], byte[]> out = findings.readRecord();
+        assertEquals("CN-GD", header(out, Topics.HEADER_REGION));
+        DetectedIssue adm = issues(out.value()).stream().filter(d -> d.getCode().getCodingFirstRep().getCode().equals("TIM-ADM-24H")).findFirst().orElseThrow();
+        assertEquals(DetectedIssue.DetectedIssueSeverity.HIGH, adm.getSeverity());
+    }
+
+    @Test
     void republishingGivesTheSameFindingIds() throws Exception {
         byte[] rec = Pipelines.sample("us/us-inpatient-chest-pain-allergy-and-vitals.json");
         records.pipeInput(b("x"), rec);
