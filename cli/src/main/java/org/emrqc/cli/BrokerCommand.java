@@ -34,7 +34,7 @@ final class BrokerCommand implements Callable<Integer> {
         if (port <= 0 || port >= 65535) throw new UserError("--port must be between 1 and 65534");
         Files.createDirectories(data);
         Path props = data.resolve("server.properties");
-        Files.writeString(props, properties(), StandardCharsets.UTF_8);
+        Files.writeString(props, org.emrqc.kafka.LocalBrokerConfig.properties(port, data.resolve("logs")), StandardCharsets.UTF_8);
         if (!Files.exists(data.resolve("logs").resolve("meta.properties"))) {
             int rc = kafka.tools.StorageTool$.MODULE$.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
                     "-c", props.toString()}, System.err);
@@ -46,26 +46,6 @@ final class BrokerCommand implements Callable<Integer> {
         System.err.println("emrqc broker: 127.0.0.1:" + port + " (KRaft, data " + data + ")");
         kafka.Kafka.main(new String[]{props.toString()});
         return 0;
-    }
-
-    private String properties() {
-        return String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + (port + 1),
-                "log.dirs=" + data.resolve("logs").toAbsolutePath(),
-                // one broker: replication factor 1 everywhere, including the transaction log exactly-once needs
-                "offsets.topic.replication.factor=1",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "group.initial.rebalance.delay.ms=0",
-                "message.max.bytes=33554432",
-                "auto.create.topics.enable=false",
-                "") ;
     }
 
     private void createTopicsWhenUp() {

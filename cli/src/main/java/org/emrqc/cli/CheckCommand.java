@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.emrqc.fhir.FhirInputReader;
 import org.emrqc.fhir.FindingsBundleWriter;
 import org.emrqc.fhir.InputProblem;
 import org.emrqc.rules.check.FileOutcome;
@@ -133,6 +132,4 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError("--as-of: '" + asOf + "' is not an ISO-8601 instant such as 2026-01-01T00:00:00Z");
         }
     }
-
-    static long defaultMaxBytes() { return FhirInputReader.DEFAULT_MAX_BYTES; }
 }

@@ -17,15 +17,7 @@ final class BrokerProcess implements AutoCloseable {
     BrokerProcess(Path dir) throws IOException {
         this.dir = dir;
         this.port = freePort();
-        Files.writeString(dir.resolve("server.properties"), String.join("\n",
-                "process.roles=broker,controller", "node.id=1",
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + (port + 1),
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port, "controller.listener.names=CONTROLLER",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.quorum.bootstrap.servers=127.0.0.1:" + (port + 1),
-                "log.dirs=" + dir.resolve("logs").toAbsolutePath(),
-                "offsets.topic.replication.factor=1", "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1", "group.initial.rebalance.delay.ms=0", "message.max.bytes=16777216", ""));
+        Files.writeString(dir.resolve("server.properties"), LocalBrokerConfig.properties(port, dir.resolve("logs")));
         int rc = kafka.tools.StorageTool$.MODULE$.execute(new String[]{"format", "--standalone", "-t", Uuid.randomUuid().toString(),
                 "-c", dir.resolve("server.properties").toString()}, System.err);
         if (rc != 0) throw new IOException("cannot format broker storage: " + rc);

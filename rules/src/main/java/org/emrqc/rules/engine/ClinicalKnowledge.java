@@ -96,11 +96,6 @@ public final class ClinicalKnowledge {
         return out;
     }
 
-    /** The ingredient of the medication the allergy rules out, as "name (code)", or null when none. */
-    public static String allergyConflict(Knowledge kb, AllergyFact a, MedicationFact m) {
-        return conflict(excludedIngredients(kb, a), ingredients(kb, m));
-    }
-
     /** The first ingredient in both maps, as "name (RxNorm code)", or null. */
     public static String conflict(Map<String, String> excluded, Map<String, String> ingredients) {
         if (excluded.isEmpty() || ingredients.isEmpty()) return null;
