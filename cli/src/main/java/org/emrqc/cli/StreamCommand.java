@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.Callable;
+import org.emrqc.extractor.NarrativeStage;
 import org.emrqc.kafka.CheckerRegistry;
+import org.emrqc.kafka.PipelineMetrics;
+import org.emrqc.kafka.StructuringWorker;
 import org.emrqc.kafka.PipelineRunner;
 import org.emrqc.kafka.StreamsSettings;
 import org.emrqc.rules.pack.RulePack;
@@ -43,23 +46,68 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--max-message-mb", defaultValue = "16", description = "Larger messages go to the dead-letter topic. Default: ${DEFAULT-VALUE}.")
     int maxMessageMb;
 
+    /** Where narrative structuring runs. */
+    enum Structuring { inline, async }
+
+    @Option(names = "--structuring", paramLabel = "MODE",
+            description = "inline: extract inside the stream task (CPU-bound offline extractor); async: a separate transactional stage reads emrqc.records.v1, extracts up to --structuring-concurrency documents at once and writes emrqc.records.structured.v1, which the rule stage reads (for an LLM, whose calls wait). Default: async with --llm, else inline.")
+    Structuring structuringMode;
+
+    @Option(names = "--structuring-concurrency", paramLabel = "N",
+            description = "Extractions in flight at once in the async stage (an LLM server's parallel slots). Default: --llm-concurrency with --llm, else the number of cores.")
+    Integer structuringConcurrency;
+
+    @Option(names = "--instance-id", paramLabel = "ID",
+            description = "Stable name of this instance (the async stage's transactional id ends with it; a restarted instance with the same id aborts what its predecessor left open). Unique per running instance. Default: the host name.")
+    String instanceId;
+
     @Override
     public Integer call() throws Exception {
         RulePack rulePack = pack.load();
         Path state = stateDir != null ? stateDir : Files.createTempDirectory("emrqc-streams");
         long maxBytes = maxMessageMb * 1024L * 1024L;
-        CheckerRegistry checkers = new CheckerRegistry(rulePack, structuring.stage(rulePack), ZoneId.of(timezone), maxBytes);
+        ZoneId zone = ZoneId.of(timezone);
+        Structuring mode = structuringMode != null ? structuringMode : structuring.usesLlm() ? Structuring.async : Structuring.inline;
+        if (mode == Structuring.async && structuring.narrativeOff()) throw new UserError("--structuring async needs narrative extraction (drop --no-narrative)");
+        int concurrency = structuringConcurrency != null ? structuringConcurrency
+                : structuring.usesLlm() ? structuring.llmConcurrency() : Runtime.getRuntime().availableProcessors();
+        if (concurrency < 1) throw new UserError("--structuring-concurrency must be at least 1");
+        PipelineMetrics metrics = new PipelineMetrics();
+        StructuringWorker worker = null;
+        CheckerRegistry checkers;
+        if (mode == Structuring.async) {
+            NarrativeStage stage = structuring.narrativeStage(rulePack);
+            checkers = new CheckerRegistry(rulePack, stage::apply, zone, maxBytes);
+            worker = new StructuringWorker(stage, structuring.extractorLabel(),
+                    StructuringWorker.Settings.of(bootstrap, applicationId, instanceId != null ? instanceId : hostName(), concurrency, maxBytes, zone), metrics);
+        } else {
+            checkers = new CheckerRegistry(rulePack, structuring.stage(rulePack), zone, maxBytes);
+        }
         checkers.forRegion(pack.region); // compile the default region's rules before joining the group
         PipelineRunner runner = new PipelineRunner(checkers, pack.region, StreamsSettings.of(bootstrap, applicationId, state.toString(), maxBytes,
-                threads != null ? threads : Runtime.getRuntime().availableProcessors()));
+                threads != null ? threads : Runtime.getRuntime().availableProcessors()), worker, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "emrqc-stream-shutdown"));
         org.emrqc.kafka.HealthServer health = httpPort == null ? null
-                : new org.emrqc.kafka.HealthServer("127.0.0.1", httpPort, runner::ready, () -> runner.state().name(), runner::prometheus);
+                : new org.emrqc.kafka.HealthServer("127.0.0.1", httpPort, runner::ready, runner::stateText, runner::prometheus);
         if (health != null) Runtime.getRuntime().addShutdownHook(new Thread(health::close, "emrqc-health-shutdown"));
         runner.start();
-        System.err.println("emrqc stream: pack " + rulePack.label() + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state);
-        if (!runner.awaitRunning(Duration.ofMinutes(2))) System.err.println("emrqc stream: not running yet (state " + runner.state() + ")");
+        System.err.println("emrqc stream: pack " + rulePack.label() + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state
+                + ", structuring " + (structuring.narrativeOff() ? "off" : mode + (mode == Structuring.async ? " (" + concurrency + " in flight, " + structuring.extractorLabel() + ")" : "")));
+        if (!runner.awaitRunning(Duration.ofMinutes(2))) System.err.println("emrqc stream: not running yet (" + runner.stateText() + ")");
         runner.awaitStop();
+        if (worker != null && worker.failure() != null) {
+            System.err.println("emrqc stream: the structuring stage stopped: " + worker.failure().getMessage());
+            runner.close();
+            return 1;
+        }
         return 0;
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            return "local";
+        }
     }
 }

@@ -58,6 +58,16 @@ final class StructuringOptions {
     /** The LLM extractor when --llm was given (after the stage was built), for its metrics. */
     org.emrqc.extractor.llm.LlmExtractor llm() { return llm; }
 
+    /** True when narrative extraction is on and uses a model (--llm): calls that wait, worth running asynchronously. */
+    boolean usesLlm() { return !noNarrative && llmUrl != null; }
+
+    boolean narrativeOff() { return noNarrative; }
+
+    int llmConcurrency() { return llmConcurrency; }
+
+    /** Which extractor makes the facts, for provenance: "offline", or the LLM backend and model. */
+    String extractorLabel() { return llm != null ? llm.provenance() : "offline"; }
+
     /** The structuring stage, or NONE when narrative is off. */
     RecordStage stage(RulePack pack) {
         if (noNarrative) return RecordStage.NONE;

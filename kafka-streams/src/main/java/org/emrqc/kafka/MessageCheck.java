@@ -1,7 +1,6 @@
 package org.emrqc.kafka;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -10,7 +9,10 @@ import org.emrqc.fhir.FhirInputReader;
 import org.emrqc.fhir.FindingsBundleWriter;
 import org.emrqc.fhir.InputProblem;
 import org.emrqc.fhir.ParsedInput;
+import org.emrqc.extractor.NarrativeStage;
 import org.emrqc.rules.check.FileOutcome;
+import org.emrqc.rules.check.RecordChecker;
+import org.emrqc.rules.check.RecordStage;
 import org.hl7.fhir.r4.model.Bundle;
 
 /**
@@ -37,21 +39,41 @@ public final class MessageCheck {
 
     public PipelineMetrics metrics() { return metrics; }
 
-    /** Checks one message and counts it (records in, findings or dead letters by stage). */
+    /**
+     * Checks one message and counts it (records in, findings or dead letters by stage). A message of
+     * {@link Topics#STRUCTURED} (content type {@link Topics#STRUCTURED_CONTENT_TYPE}) brings its record and the
+     * extractions made by the structuring stage: the record is checked with those, and its findings and dead
+     * letters name the original input message.
+     */
     public Result check(byte[] value, Headers inHeaders, long timestamp, String input) {
-        metrics.received();
-        Result r = checkUncounted(value, inHeaders, timestamp, input);
-        if (r.deadLetter()) {
-            Header stage = r.headers().lastHeader(Topics.HEADER_ERROR_STAGE);
-            metrics.deadLetter(stage == null ? "unknown" : new String(stage.value(), StandardCharsets.UTF_8));
-        } else {
-            metrics.findings();
-        }
+        boolean structured = Topics.STRUCTURED_CONTENT_TYPE.equals(header(inHeaders, Topics.HEADER_CONTENT_TYPE, null));
+        if (structured) metrics.structuredIn();
+        else metrics.received();
+        Result r = structured ? checkStructured(value, inHeaders, timestamp, input) : checkUncounted(value, inHeaders, timestamp, input, null);
+        if (r.deadLetter()) metrics.deadLetter(DeadLetters.stage(r.headers()));
+        else metrics.findings();
         return r;
     }
 
-    /** @param input "topic/partition/offset" of the message, for messages and provenance */
-    private Result checkUncounted(byte[] value, Headers inHeaders, long timestamp, String input) {
+    private Result checkStructured(byte[] value, Headers inHeaders, long timestamp, String via) {
+        StructuredRecord s;
+        try {
+            s = StructuredRecord.decode(value);
+        } catch (IllegalArgumentException e) {
+            return deadLetter(value, inHeaders, via, "read", "not a structured record: " + e.getMessage(), null);
+        }
+        Headers original = new RecordHeaders(inHeaders == null ? new Header[0] : inHeaders.toArray());
+        original.remove(Topics.HEADER_CONTENT_TYPE);
+        String input = s.input() != null ? s.input() : via;
+        RecordStage attach = record -> NarrativeStage.attachAll(record, s.extractions());
+        return checkUncounted(s.record(), original, timestamp, input, attach);
+    }
+
+    /**
+     * @param input "topic/partition/offset" of the message, for messages and provenance
+     * @param stage the stage to run instead of the checker's own (extractions made upstream), or null
+     */
+    private Result checkUncounted(byte[] value, Headers inHeaders, long timestamp, String input, RecordStage stage) {
         try {
             if (value == null || value.length == 0) return deadLetter(value, inHeaders, input, "read", "empty message: no FHIR JSON", null);
             if (value.length > checkers.maxBytes()) {
@@ -66,7 +88,8 @@ public final class MessageCheck {
             if (region == null) region = org.emrqc.fhir.RecordRegion.of(parsed.entries());
             if (region == null) region = defaultRegion;
             long asOf = timestamp > 0 ? timestamp : System.currentTimeMillis();
-            FileOutcome outcome = checkers.forRegion(region).check(parsed, asOf);
+            RecordChecker checker = checkers.forRegion(region);
+            FileOutcome outcome = stage == null ? checker.check(parsed, asOf) : checker.check(parsed, asOf, stage);
             metrics.time("facts", outcome.parseNanos());
             metrics.time("narrative", outcome.structureNanos());
             metrics.time("rules", outcome.ruleNanos());
@@ -84,7 +107,7 @@ public final class MessageCheck {
             metrics.time("write", System.nanoTime() - w0);
             return new Result(json, headers, false);
         } catch (RuntimeException e) {
-            return deadLetter(value, inHeaders, input, "process", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+            return deadLetter(value, inHeaders, input, "process", DeadLetters.message(e), e);
         }
     }
 
@@ -99,12 +122,6 @@ public final class MessageCheck {
     }
 
     private static Result deadLetter(byte[] value, Headers in, String input, String stage, String reason, Throwable error) {
-        Headers headers = new RecordHeaders(in == null ? new Header[0] : in.toArray());
-        headers.add(Topics.HEADER_ERROR_STAGE, stage.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_ERROR_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_ERROR_CLASS, (error == null ? "InputProblem" : error.getClass().getName()).getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_ERROR_TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_INPUT, input.getBytes(StandardCharsets.UTF_8));
-        return new Result(value, headers, true);
+        return DeadLetters.of(value, in, input, stage, reason, error);
     }
 }

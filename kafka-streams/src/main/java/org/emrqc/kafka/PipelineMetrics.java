@@ -26,16 +26,22 @@ public final class PipelineMetrics {
 
     private final LongAdder in = new LongAdder();
     private final LongAdder findings = new LongAdder();
+    private final LongAdder structuredIn = new LongAdder();
+    private final LongAdder structuredOut = new LongAdder();
+
     private final Map<String, LongAdder> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Timer> stages = new ConcurrentHashMap<>();
 
     void received() { in.increment(); }
     void findings() { findings.increment(); }
+    void structuredIn() { structuredIn.increment(); }
+    void structuredWritten() { structuredOut.increment(); }
     void deadLetter(String stage) { deadLetters.computeIfAbsent(stage, s -> new LongAdder()).increment(); }
     void time(String stage, long nanos) { stages.computeIfAbsent(stage, s -> new Timer()).record(nanos); }
 
     public long recordsIn() { return in.sum(); }
     public long findingsOut() { return findings.sum(); }
+    public long structuredOut() { return structuredOut.sum(); }
     public long deadLetters(String stage) { LongAdder a = deadLetters.get(stage); return a == null ? 0 : a.sum(); }
     public long stageCount(String stage) { Timer t = stages.get(stage); return t == null ? 0 : t.count.sum(); }
 
@@ -46,6 +52,10 @@ public final class PipelineMetrics {
         sb.append("# TYPE emrqc_records_in_total counter\nemrqc_records_in_total ").append(in.sum()).append('\n');
         sb.append("# HELP emrqc_findings_out_total Findings messages written to ").append(Topics.FINDINGS).append('\n');
         sb.append("# TYPE emrqc_findings_out_total counter\nemrqc_findings_out_total ").append(findings.sum()).append('\n');
+        sb.append("# HELP emrqc_structured_out_total Structured records written to ").append(Topics.STRUCTURED).append('\n');
+        sb.append("# TYPE emrqc_structured_out_total counter\nemrqc_structured_out_total ").append(structuredOut.sum()).append('\n');
+        sb.append("# HELP emrqc_structured_in_total Structured records the rule stage read from ").append(Topics.STRUCTURED).append('\n');
+        sb.append("# TYPE emrqc_structured_in_total counter\nemrqc_structured_in_total ").append(structuredIn.sum()).append('\n');
         sb.append("# HELP emrqc_dead_letters_total Messages written to ").append(Topics.DEAD_LETTERS).append(", by stage\n");
         sb.append("# TYPE emrqc_dead_letters_total counter\n");
         deadLetters.forEach((s, n) -> sb.append("emrqc_dead_letters_total{stage=\"").append(s).append("\"} ").append(n.sum()).append('\n'));

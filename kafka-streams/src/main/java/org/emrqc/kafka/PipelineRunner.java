@@ -8,16 +8,31 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /**
- * Runs the topology: starts Kafka Streams, reports its state (ready = RUNNING), replaces a stream thread that
- * dies instead of stopping the application, and closes cleanly (committing its transaction) on close().
+ * Runs the pipeline: starts Kafka Streams (and, when given, the asynchronous structuring stage in front of it),
+ * reports its state (ready = Streams RUNNING and the structuring stage running), replaces a stream thread that
+ * dies instead of stopping the application, and closes cleanly (committing its transactions) on close().
  */
 public final class PipelineRunner implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final PipelineMetrics metrics = new PipelineMetrics();
+    private final PipelineMetrics metrics;
+    private final StructuringWorker structuring;
 
+    /** Structuring inline: the topology reads the input topic and extracts narratives itself. */
     public PipelineRunner(CheckerRegistry checkers, String defaultRegion, Properties settings) {
-        streams = new KafkaStreams(QcTopology.build(checkers, defaultRegion, metrics), settings);
+        this(checkers, defaultRegion, settings, null, new PipelineMetrics());
+    }
+
+    /**
+     * @param structuring the asynchronous structuring stage (the topology then reads its output topic), or
+     *                    null to structure inline
+     * @param metrics     shared with the structuring stage
+     */
+    public PipelineRunner(CheckerRegistry checkers, String defaultRegion, Properties settings, StructuringWorker structuring, PipelineMetrics metrics) {
+        this.metrics = metrics;
+        this.structuring = structuring;
+        streams = new KafkaStreams(QcTopology.build(checkers, defaultRegion, metrics, structuring == null ? Topics.RECORDS : Topics.STRUCTURED), settings);
+        if (structuring != null) structuring.onFailure(stopped::countDown);
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         streams.setStateListener((now, before) -> {
             System.err.println("emrqc stream: " + before + " -> " + now);
@@ -25,10 +40,21 @@ public final class PipelineRunner implements AutoCloseable {
         });
     }
 
-    public void start() { streams.start(); }
+    public void start() {
+        if (structuring != null) structuring.start();
+        streams.start();
+    }
 
-    /** Ready means the Streams client is RUNNING (not rebalancing, not starting, not in error). */
-    public boolean ready() { return streams.state() == KafkaStreams.State.RUNNING; }
+    /**
+     * Ready means the Streams client is RUNNING (not rebalancing, not starting, not in error) and the
+     * structuring stage, if any, is running.
+     */
+    public boolean ready() { return streams.state() == KafkaStreams.State.RUNNING && (structuring == null || structuring.running()); }
+
+    /** The state for /ready and logs: the Streams state, and the structuring stage's when there is one. */
+    public String stateText() {
+        return structuring == null ? streams.state().name() : streams.state().name() + ", structuring " + structuring.state();
+    }
 
     public KafkaStreams.State state() { return streams.state(); }
 
@@ -36,7 +62,7 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Largest consumer lag over this instance's input partitions (from the Kafka client metrics), or 0. */
     public double lag() {
-        double max = 0;
+        double max = structuring == null ? 0 : structuring.lag();
         for (var e : streams.metrics().entrySet()) {
             if ("records-lag-max".equals(e.getKey().name()) && e.getValue().metricValue() instanceof Number n && !Double.isNaN(n.doubleValue())) {
                 max = Math.max(max, n.doubleValue());
@@ -46,7 +72,12 @@ public final class PipelineRunner implements AutoCloseable {
     }
 
     /** Prometheus text of the pipeline's metrics, lag and state. */
-    public String prometheus() { return metrics.prometheus(this::lag, () -> streams.state().name()); }
+    public String prometheus() {
+        String text = metrics.prometheus(this::lag, () -> streams.state().name());
+        if (structuring == null) return text;
+        return text + "# HELP emrqc_structuring_running 1 when the asynchronous structuring stage is running\n# TYPE emrqc_structuring_running gauge\n"
+                + "emrqc_structuring_running{state=\"" + structuring.state() + "\"} " + (structuring.running() ? 1 : 0) + "\n";
+    }
 
     /** Waits until the client is RUNNING or the timeout passes; true when running. */
     public boolean awaitRunning(Duration timeout) throws InterruptedException {
@@ -54,6 +85,7 @@ public final class PipelineRunner implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             if (ready()) return true;
             if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) return false;
+            if (structuring != null && structuring.failure() != null) return false;
             Thread.sleep(50);
         }
         return ready();
@@ -66,6 +98,7 @@ public final class PipelineRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        if (structuring != null) structuring.close();
         streams.close(Duration.ofSeconds(30));
         stopped.countDown();
     }

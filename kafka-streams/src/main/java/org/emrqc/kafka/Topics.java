@@ -11,7 +11,16 @@ public final class Topics {
     /** Dead letters: the original bytes and headers plus the error headers below. */
     public static final String DEAD_LETTERS = "emrqc.records.dlq.v1";
 
-    public static final List<String> ALL = List.of(RECORDS, FINDINGS, DEAD_LETTERS);
+    /**
+     * Intermediate: a record with the extractions of its narratives, written by the asynchronous structuring
+     * stage and read by the rule stage; same key and partitioning as the input, one message per input message.
+     */
+    public static final String STRUCTURED = "emrqc.records.structured.v1";
+
+    public static final List<String> ALL = List.of(RECORDS, STRUCTURED, FINDINGS, DEAD_LETTERS);
+
+    /** Content type of a message on {@link #STRUCTURED} (see {@link StructuredRecord}). */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/vnd.emrqc.structured-record.v1+json";
 
     /** Optional input headers. */
     public static final String HEADER_REGION = "emrqc-region";

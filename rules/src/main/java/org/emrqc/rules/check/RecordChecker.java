@@ -59,12 +59,24 @@ public final class RecordChecker {
 
     /** Checks one already-read unit (a message body, a fixture). */
     public FileOutcome check(ParsedInput unit, long asOf) {
+        return check(unit, asOf, stage);
+    }
+
+    /**
+     * Checks one already-read unit with another stage in place of this checker's own, e.g. one that adds
+     * extractions made earlier by the pipeline's structuring stage instead of extracting again.
+     */
+    public FileOutcome check(ParsedInput unit, long asOf, RecordStage stage) {
         long t0 = System.nanoTime();
         List<InputProblem> problems = new ArrayList<>(unit.problems());
-        return evaluate(unit.source(), unit.ok() ? unit.entries() : List.of(), problems, asOf, t0);
+        return evaluate(unit.source(), unit.ok() ? unit.entries() : List.of(), problems, asOf, t0, stage);
     }
 
     private FileOutcome evaluate(String source, List<ParsedInput.Entry> entries, List<InputProblem> problems, long asOf, long t0) {
+        return evaluate(source, entries, problems, asOf, t0, stage);
+    }
+
+    private FileOutcome evaluate(String source, List<ParsedInput.Entry> entries, List<InputProblem> problems, long asOf, long t0, RecordStage stage) {
         List<PatientRecord> records = entries.isEmpty() ? List.of() : assembler.assemble(source, entries);
         long t1 = System.nanoTime();
         long structure = 0;
