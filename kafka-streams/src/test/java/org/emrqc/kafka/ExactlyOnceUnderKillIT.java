@@ -16,7 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,17 +29,19 @@ class ExactlyOnceUnderKillIT {
     @TempDir
     Path dir;
 
-    private Process startProcessor(String bootstrap, Path state, Path log) throws Exception {
+    private Process startProcessor(String bootstrap, Path state, Path log, String structuring) throws Exception {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", cp, StreamProcessMain.class.getName(), bootstrap, state.toString(), "emrqc-kill-test");
+                "-Xmx512m", "-cp", cp, StreamProcessMain.class.getName(), bootstrap, state.toString(), "emrqc-kill-test", structuring);
         pb.redirectErrorStream(true);
         pb.redirectOutput(log.toFile());
         return pb.start();
     }
 
-    @Test
-    void sigkillMidStreamLosesAndDuplicatesNothing() throws Exception {
+    /** inline: structuring inside the stream task; async: the transactional structuring stage in front of it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"inline", "async"})
+    void sigkillMidStreamLosesAndDuplicatesNothing(String structuring) throws Exception {
         try (LocalKafka kafka = new LocalKafka()) {
             kafka.createTopics(Topics.ALL, 2);
             byte[] cn = Files.readAllBytes(Pipelines.SAMPLES.resolve("cn/cn-inpatient-appendicitis-late-admission-record.json"));
@@ -58,7 +61,7 @@ class ExactlyOnceUnderKillIT {
                 producer.flush();
             }
             Path state1 = Files.createDirectories(dir.resolve("state1"));
-            Process first = startProcessor(kafka.bootstrap(), state1, dir.resolve("first.log"));
+            Process first = startProcessor(kafka.bootstrap(), state1, dir.resolve("first.log"), structuring);
             // wait until the first processor has committed some but (very likely) not all findings, then SIGKILL it
             int committed = 0;
             long deadline = System.currentTimeMillis() + 120_000;
@@ -69,9 +72,9 @@ class ExactlyOnceUnderKillIT {
             first.destroyForcibly();
             assertTrue(first.waitFor(30, TimeUnit.SECONDS));
             assertEquals(137, first.exitValue(), "killed with SIGKILL");
-            System.err.println("killed the first processor after " + committed + " committed findings of " + good);
+            System.err.println("killed the first processor (" + structuring + ") after " + committed + " committed findings of " + good);
 
-            Process second = startProcessor(kafka.bootstrap(), Files.createDirectories(dir.resolve("state2")), dir.resolve("second.log"));
+            Process second = startProcessor(kafka.bootstrap(), Files.createDirectories(dir.resolve("state2")), dir.resolve("second.log"), structuring);
             try {
                 List<ConsumerRecord<byte[], byte[]>> findings = PipelineIT.readCommitted(kafka, Topics.FINDINGS, good);
                 List<ConsumerRecord<byte[], byte[]>> dead = PipelineIT.readCommitted(kafka, Topics.DEAD_LETTERS, bad);
@@ -80,6 +83,9 @@ class ExactlyOnceUnderKillIT {
                 assertEquals(good, keys.size(), "every good record has findings");
                 assertEquals(good, findings.size(), "no findings message duplicated");
                 assertEquals(bad, dead.size(), "every bad record is a dead letter, once");
+                if (structuring.equals("async")) {
+                    assertEquals(good, PipelineIT.readCommitted(kafka, Topics.STRUCTURED, good).size(), "one structured record per good record, none duplicated");
+                }
             } finally {
                 second.destroy();
                 second.waitFor(60, TimeUnit.SECONDS);
