@@ -233,9 +233,8 @@ public final class LlmExtractor implements NarrativeExtractor {
         Map<String, Set<Long>> taken = new HashMap<>();
         int ungrounded = 0;
         try {
-            for (Chunk chunk : Chunker.chunk(text, secs, config.maxChunkChars())) {
-                metrics.chunks.incrementAndGet();
-                ungrounded += chunk(document, text, chunk, secs, prompt, terminology, docNames, out, taken);
+            for (Asked asked : askAll(document, text, Chunker.chunk(text, secs, config.maxChunkChars()), prompt, terminology, docNames)) {
+                ungrounded += ground(document, text, asked, secs, out, taken);
             }
         } catch (EndpointFailure e) {
             LOG.warn("LLM endpoint failed for {} ({}); used the fallback extractor", document.ref(), e.getMessage());
@@ -248,10 +247,52 @@ public final class LlmExtractor implements NarrativeExtractor {
         return new Extraction(secs, List.copyOf(out), ungrounded, backend, false);
     }
 
-    /** Extracts one chunk into {@code out}; returns the number of ungrounded mentions. */
-    private int chunk(NarrativeDocument document, String text, Chunk chunk, List<SectionFact> secs, PromptTemplate prompt,
-                      Terminology terminology, Set<String> docNames, List<MentionFact> out, Map<String, Set<Long>> taken)
-            throws EndpointFailure {
+    /** A chunk's answer: the chunk, its pseudonymization, the candidates offered and the model's mentions. */
+    private record Asked(Chunk chunk, Pseudonymized p, List<Candidate> offered, List<LlmMention> mentions) { }
+
+    /**
+     * Asks the model about every chunk of a document. The chunks of one document go out at once (each call still
+     * takes one of the {@link LlmConfig#maxConcurrency()} permits), so a document of six sections waits about
+     * one call, not six; the answers come back in chunk order, so grounding — and the result — is the same as
+     * asking one after another.
+     */
+    private List<Asked> askAll(NarrativeDocument document, String text, List<Chunk> chunks, PromptTemplate prompt,
+                               Terminology terminology, Set<String> docNames) throws EndpointFailure {
+        metrics.chunks.addAndGet(chunks.size());
+        List<Asked> out = new ArrayList<>(chunks.size());
+        if (chunks.size() == 1) {
+            out.add(ask(text, chunks.get(0), prompt, terminology, docNames));
+            return out;
+        }
+        List<java.util.concurrent.Future<Asked>> futures = new ArrayList<>(chunks.size());
+        for (Chunk c : chunks) futures.add(CHUNK_CALLS.submit(() -> ask(text, c, prompt, terminology, docNames)));
+        EndpointFailure failure = null;
+        for (java.util.concurrent.Future<Asked> f : futures) {
+            try {
+                if (failure == null) out.add(f.get());
+                else f.cancel(true);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof EndpointFailure ef) failure = ef;
+                else if (e.getCause() instanceof RuntimeException re) throw re;
+                else throw new IllegalStateException(e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EndpointFailure("interrupted while waiting for " + document.ref());
+            }
+        }
+        if (failure != null) throw failure;
+        return out;
+    }
+
+    /** Threads that wait for the calls of a document's chunks (the permits, not this pool, bound the calls). */
+    private static final java.util.concurrent.ExecutorService CHUNK_CALLS = java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "emrqc-llm-chunk");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Asks the model about one chunk (from the cache when it answered the same prompt before). */
+    private Asked ask(String text, Chunk chunk, PromptTemplate prompt, Terminology terminology, Set<String> docNames) throws EndpointFailure {
         String original = text.substring(chunk.start(), chunk.end());
         Pseudonymized p = config.pseudonymize() ? pseudonymizer.apply(original, docNames) : Pseudonymizer.identity(original);
         List<Candidate> offered = CandidateFinder.find(terminology, original, config.candidatesPerTerm(), config.maxCandidates());
@@ -279,6 +320,17 @@ public final class LlmExtractor implements NarrativeExtractor {
             mentions = a.mentions();
             cache.put(key, a.content());
         }
+        return new Asked(chunk, p, offered, mentions);
+    }
+
+    /** Grounds a chunk's mentions in the text into {@code out}; returns the number of ungrounded mentions. */
+    private int ground(NarrativeDocument document, String text, Asked asked, List<SectionFact> secs, List<MentionFact> out,
+                       Map<String, Set<Long>> taken) {
+        Chunk chunk = asked.chunk();
+        Pseudonymized p = asked.p();
+        List<Candidate> offered = asked.offered();
+        List<LlmMention> mentions = asked.mentions();
+        SectionFact section = chunk.section();
         int ungrounded = 0;
         for (LlmMention m : mentions) {
             String quote = p.restore(m.quote()).strip();
