@@ -1,15 +1,10 @@
 package org.emrqc.extractor.offline;
 
-import edu.stanford.nlp.ling.CoreAnnotations;
-import edu.stanford.nlp.pipeline.Annotation;
-import edu.stanford.nlp.pipeline.StanfordCoreNLP;
-import edu.stanford.nlp.util.CoreMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Matcher;
@@ -41,7 +36,6 @@ public final class OfflineExtractor implements NarrativeExtractor {
     private final SectionDetector sections = new SectionDetector();
     private final Map<Terminology, TermMatcher> matchers = Collections.synchronizedMap(new WeakHashMap<>());
     private final ChineseSpansTagger tagger;
-    private static volatile StanfordCoreNLP english;
 
     /** A Chinese tagger adapter: spans [start, end) with a mention kind (diagnosis, symptom ...). */
     public interface ChineseSpansTagger {
@@ -57,33 +51,6 @@ public final class OfflineExtractor implements NarrativeExtractor {
 
     @Override public String name() { return "offline"; }
 
-    private static StanfordCoreNLP english() {
-        if (english == null) {
-            synchronized (OfflineExtractor.class) {
-                if (english == null) {
-                    Properties p = new Properties();
-                    p.setProperty("annotators", "tokenize,ssplit");
-                    p.setProperty("tokenize.language", "en");
-                    p.setProperty("ssplit.newlineIsSentenceBreak", "two");
-                    // only sentence boundaries are used: no invertible whitespace bookkeeping, no PTB escaping
-                    p.setProperty("tokenize.options", "invertible=false,ptb3Escaping=false,untokenizable=noneKeep");
-                    english = new StanfordCoreNLP(p);
-                }
-            }
-        }
-        return english;
-    }
-
-    /** Sentence start offsets (English, CoreNLP) — used to bound the context window. */
-    static int[] sentenceStarts(String text) {
-        Annotation a = new Annotation(text);
-        english().annotate(a);
-        List<CoreMap> sentences = a.get(CoreAnnotations.SentencesAnnotation.class);
-        int[] starts = new int[sentences.size()];
-        for (int i = 0; i < starts.length; i++) starts[i] = sentences.get(i).get(CoreAnnotations.CharacterOffsetBeginAnnotation.class);
-        return starts;
-    }
-
     @Override
     public Extraction extract(NarrativeDocument doc, Terminology terminology) {
         String text = doc.text();
@@ -91,8 +58,15 @@ public final class OfflineExtractor implements NarrativeExtractor {
         List<SectionFact> secs = sections.detect(doc);
         List<TermMatcher.Match> matches = matchers.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts())).find(text);
         // sentences bound the context of a mention; a note without dictionary matches needs none
-        boolean needSentences = "en".equals(lang) && (!matches.isEmpty() || EN_ALLERGY.matcher(text).find());
-        int[] sentences = needSentences ? sentenceStarts(text) : new int[0];
+        int[] sentences = new int[0];
+        if ("en".equals(lang)) {
+            // only the paragraphs holding a dictionary match or an allergy statement are split into sentences
+            List<Integer> at = new ArrayList<>();
+            for (TermMatcher.Match m : matches) at.add(m.start());
+            Matcher allergy = EN_ALLERGY.matcher(text);
+            while (allergy.find()) at.add(allergy.start(1));
+            if (!at.isEmpty()) sentences = EnglishSentences.starts(text, at.stream().mapToInt(Integer::intValue).toArray());
+        }
         List<MentionFact> out = new ArrayList<>();
         boolean[] covered = new boolean[text.length() + 1];
 
