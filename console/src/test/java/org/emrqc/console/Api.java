@@ -12,6 +12,13 @@ import java.nio.file.Path;
 public final class Api {
     public static final String ADMIN_PASSWORD = "admin-test-pw";
 
+    static {
+        io.restassured.RestAssured.enableLoggingOfRequestAndResponseIfValidationFails(io.restassured.filter.log.LogDetail.BODY);
+        // send bodies as UTF-8 whatever the content type (RestAssured's default for unknown types is ISO-8859-1)
+        io.restassured.RestAssured.config = io.restassured.RestAssured.config()
+                .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
+    }
+
     private Api() { }
 
     public static RequestSpecification anonymous() { return given(); }
@@ -26,10 +33,11 @@ public final class Api {
     }
 
     /** A sample record from samples/cn with Bundle.id set, so each test stores its own record. */
-    public static String sample(String name, String bundleId) {
+    public static byte[] sample(String name, String bundleId) {
         try {
             String json = Files.readString(Path.of("../samples/cn", name + ".json"), StandardCharsets.UTF_8);
-            return json.replaceFirst("\"resourceType\": \"Bundle\",", "\"resourceType\": \"Bundle\", \"id\": \"" + bundleId + "\",");
+            return json.replaceFirst("\"resourceType\": \"Bundle\",", "\"resourceType\": \"Bundle\", \"id\": \"" + bundleId + "\",")
+                    .getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -21,6 +21,7 @@ import org.emrqc.console.ingest.QcEngine;
 import org.emrqc.console.ingest.RecordIngest;
 import org.emrqc.console.ingest.RecordStore;
 import org.emrqc.console.review.Access;
+import org.emrqc.console.review.Tasks;
 import org.emrqc.console.security.CurrentUser;
 import org.emrqc.console.store.QcRecord;
 import org.emrqc.console.view.RecordView;
@@ -42,6 +43,8 @@ public class RecordResource {
     AuditLog audit;
     @Inject
     CurrentUser user;
+    @Inject
+    Tasks tasks;
 
     /** Checks a FHIR Bundle in this process and stores the record(s) and findings: 201 with a summary per record. */
     @POST
@@ -66,13 +69,17 @@ public class RecordResource {
         return Response.created(URI.create("/api/v1/records/" + stored.get(0).recordId())).entity(out).build();
     }
 
-    /** Checks a FHIR Bundle and returns the findings Bundle `check` writes; stores nothing. */
+    /**
+     * Checks a FHIR Bundle and returns the findings Bundle `check` writes; stores nothing. The operation is a path
+     * parameter because RESTEasy Reactive reads '$' in a literal path as a regular-expression anchor.
+     */
     @POST
-    @Path("$qc")
+    @Path("{operation}")
     @Consumes({MediaType.APPLICATION_JSON, FHIR_JSON})
     @Produces({FHIR_JSON, MediaType.APPLICATION_JSON})
     @RolesAllowed({"integration", "admin", "reviewer", "physician"})
-    public Response qc(byte[] body, @QueryParam("region") String region) {
+    public Response qc(@PathParam("operation") String operation, byte[] body, @QueryParam("region") String region) {
+        if (!"$qc".equals(operation)) throw ProblemException.notFound("no operation " + operation + " on records (the one there is: $qc)");
         QcEngine.Checked checked = engine.check("api/$qc", body, region);
         return Response.ok(engine.json(checked.bundle()), FHIR_JSON).build();
     }
@@ -88,4 +95,20 @@ public class RecordResource {
         audit.record("record.view", "record", id, null, Map.of("patientRef", r.patientRef == null ? "" : r.patientRef));
         return view.of(r, user.account().locale);
     }
+
+    /** {assignee: physician username, dueDate: yyyy-MM-dd, note} */
+    public record TaskRequest(String assignee, String dueDate, String note) { }
+
+    /** Sends the record back to a physician as a rectification task. */
+    @POST
+    @Path("{id}/tasks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"reviewer", "admin"})
+    public Response create(@PathParam("id") String recordId, TaskRequest body) {
+        if (body == null) throw ProblemException.badRequest("body: {\"assignee\": \"...\", \"dueDate\": \"yyyy-MM-dd\", \"note\": \"...\"}");
+        Map<String, Object> t = tasks.create(recordId, Params.required("assignee", body.assignee()), Params.date("dueDate", body.dueDate()),
+                body.note(), user.account());
+        return Response.status(201).entity(t).build();
+    }
+
 }

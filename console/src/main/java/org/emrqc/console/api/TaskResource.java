@@ -11,21 +11,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import org.emrqc.console.review.Tasks;
 import org.emrqc.console.security.CurrentUser;
 import org.emrqc.console.security.Roles;
 
-/** Rectification tasks: send back, list, appeal, decide, done. */
-@Path("/api/v1")
+/** Rectification tasks: list, appeal, decide, done (a record is sent back with POST /api/v1/records/{id}/tasks). */
+@Path("/api/v1/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
     static final List<String> STATUSES = List.of("open", "appealed", "appeal_accepted", "appeal_rejected", "done");
 
-    /** {assignee: physician username, dueDate: yyyy-MM-dd, note} */
-    public record TaskRequest(String assignee, String dueDate, String note) { }
     /** {reason} */
     public record AppealRequest(String reason) { }
     /** {accept, reason} */
@@ -36,19 +33,7 @@ public class TaskResource {
     @Inject
     CurrentUser user;
 
-    @POST
-    @Path("records/{id}/tasks")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({"reviewer", "admin"})
-    public Response create(@PathParam("id") String recordId, TaskRequest body) {
-        if (body == null) throw ProblemException.badRequest("body: {\"assignee\": \"...\", \"dueDate\": \"yyyy-MM-dd\", \"note\": \"...\"}");
-        Map<String, Object> t = tasks.create(recordId, Params.required("assignee", body.assignee()), Params.date("dueDate", body.dueDate()),
-                body.note(), user.account());
-        return Response.status(201).entity(t).build();
-    }
-
     @GET
-    @Path("tasks")
     @RolesAllowed({"reviewer", "admin", "physician"})
     @Transactional
     public List<Map<String, Object>> list(@QueryParam("status") String status) {
@@ -56,7 +41,7 @@ public class TaskResource {
     }
 
     @POST
-    @Path("tasks/{id}/appeal")
+    @Path("{id}/appeal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("physician")
     public Map<String, Object> appeal(@PathParam("id") long id, AppealRequest body) {
@@ -64,7 +49,7 @@ public class TaskResource {
     }
 
     @POST
-    @Path("tasks/{id}/decision")
+    @Path("{id}/decision")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"reviewer", "admin"})
     public Map<String, Object> decide(@PathParam("id") long id, DecisionRequest body) {
@@ -73,7 +58,7 @@ public class TaskResource {
     }
 
     @POST
-    @Path("tasks/{id}/done")
+    @Path("{id}/done")
     @RolesAllowed({"reviewer", "admin", "physician"})
     public Map<String, Object> done(@PathParam("id") long id) {
         return tasks.done(id, user.account(), !user.is(Roles.PHYSICIAN));

@@ -134,7 +134,7 @@ public class Statistics {
         Map<String, Object> p = new LinkedHashMap<>();
         List<Map<String, Object>> out = new ArrayList<>();
         for (String indicator : RecordSummarizer.INDICATOR_ORDER) {
-            Object[] row = (Object[]) bind(em.createNativeQuery("select count(*) filter (where r.timeliness ? '" + indicator + "'),"
+            Object[] row = (Object[]) bind(em.createNativeQuery("select count(*) filter (where (r.timeliness ->> '" + indicator + "') is not null),"
                     + " count(*) filter (where (r.timeliness ->> '" + indicator + "')::numeric <= 24) from qc_record r where " + range(q, p)), p).getSingleResult();
             long known = ((Number) row[0]).longValue();
             long within = ((Number) row[1]).longValue();
