@@ -15,6 +15,9 @@ import org.emrqc.console.store.UserAccount;
 /** Form login and HTTP Basic: the user's bcrypt hash in the users table; inactive users cannot log in. */
 @ApplicationScoped
 public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+    /** bcrypt costs ~80 ms per check: API clients sending HTTP Basic on every request reuse a recent verification. */
+    private final VerifiedPasswords verified = new VerifiedPasswords(1000, java.time.Duration.ofMinutes(5));
+
     @Override
     public Class<UsernamePasswordAuthenticationRequest> getRequestType() { return UsernamePasswordAuthenticationRequest.class; }
 
@@ -22,7 +25,8 @@ public class DatabaseIdentityProvider implements IdentityProvider<UsernamePasswo
     public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             UserAccount u = QuarkusTransaction.joiningExisting().call(() -> UserAccount.byUsername(request.getUsername()).orElse(null));
-            if (u == null || !u.active || !Passwords.matches(new String(request.getPassword().getPassword()), u.passwordHash)) {
+            String password = new String(request.getPassword().getPassword());
+            if (u == null || !u.active || !verified.matches(u.username, password, u.passwordHash)) {
                 throw new AuthenticationFailedException("wrong username or password");
             }
             return identity(u);
