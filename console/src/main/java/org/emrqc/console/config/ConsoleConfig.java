@@ -1,0 +1,53 @@
+package org.emrqc.console.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.Optional;
+
+/** Every setting of the console under one prefix, emrqc.console.* (datasource settings stay quarkus.datasource.*). */
+@ConfigMapping(prefix = "emrqc.console")
+public interface ConsoleConfig {
+    Kafka kafka();
+
+    Pack pack();
+
+    /** Default region when a record names none (ISO 3166-2 such as CN-GD, or CN, US, base). */
+    @WithDefault("CN")
+    String region();
+
+    /** Time zone for FHIR times written without an offset. */
+    @WithDefault("Asia/Shanghai")
+    String timezone();
+
+    Admin admin();
+
+    /** Seeds the demo users reviewer/physician (password = username + "-demo"); never in production. */
+    @WithDefault("false")
+    boolean demo();
+
+    /** Largest FHIR body accepted by the API, in bytes. */
+    @WithDefault("16777216")
+    long maxBytes();
+
+    interface Kafka {
+        /** When set, a consumer thread reads emrqc.findings.v1 from this bootstrap server list. */
+        Optional<String> bootstrap();
+
+        @WithDefault("emrqc-console")
+        String group();
+
+        /** Also read the input record (by the emrqc-input header's topic/partition/offset) to keep the FHIR as received. */
+        @WithDefault("true")
+        boolean fetchInput();
+    }
+
+    interface Pack {
+        /** A rule-pack folder; default: the core pack on the classpath. */
+        Optional<String> dir();
+    }
+
+    interface Admin {
+        /** Password of the initial admin user; when absent one is generated on first start and printed once. */
+        Optional<String> initialPassword();
+    }
+}

@@ -1,0 +1,123 @@
+package org.emrqc.console.ingest;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.emrqc.console.api.ProblemException;
+import org.emrqc.console.config.ConsoleConfig;
+import org.emrqc.extractor.NarrativeStage;
+import org.emrqc.extractor.offline.OfflineExtractor;
+import org.emrqc.extractor.terminology.Concepts;
+import org.emrqc.extractor.terminology.DictionaryTerminology;
+import org.emrqc.extractor.terminology.Terminology;
+import org.emrqc.extractor.terminology.TsvTerminology;
+import org.emrqc.fhir.FhirInputReader;
+import org.emrqc.fhir.FindingsBundleWriter;
+import org.emrqc.fhir.InputProblem;
+import org.emrqc.fhir.ParsedInput;
+import org.emrqc.fhir.RecordRegion;
+import org.emrqc.kafka.CheckerRegistry;
+import org.emrqc.rules.check.FileOutcome;
+import org.emrqc.rules.check.RecordChecker;
+import org.emrqc.rules.pack.EffectiveRuleSet;
+import org.emrqc.rules.pack.KnowledgeTable;
+import org.emrqc.rules.pack.PackLoader;
+import org.emrqc.rules.pack.PackSource;
+import org.emrqc.rules.pack.Row;
+import org.emrqc.rules.pack.RulePack;
+import org.hl7.fhir.r4.model.Bundle;
+import org.jboss.logging.Logger;
+
+/**
+ * The rule engine and the offline narrative extractor in this process: checks a FHIR body as `emrqc check` does
+ * (same pack, same structuring stage, same findings Bundle). One compiled rule base per region, built on first use.
+ */
+@ApplicationScoped
+public class QcEngine {
+    private static final Logger LOG = Logger.getLogger(QcEngine.class);
+
+    /** A checked body: what was read, the region used, the outcome, and the findings Bundle `check` would write. */
+    public record Checked(ParsedInput input, String region, FileOutcome outcome, Bundle bundle, long checkedAt) { }
+
+    @Inject
+    ConsoleConfig config;
+
+    private RulePack pack;
+    private CheckerRegistry checkers;
+    private FhirInputReader reader;
+    private ZoneId zone;
+
+    void onStart(@Observes StartupEvent ev) {
+        zone = ZoneId.of(config.timezone());
+        pack = config.pack().dir().map(d -> PackLoader.load(PackSource.directory(Path.of(d)))).orElseGet(PackLoader::loadBundled);
+        checkers = new CheckerRegistry(pack, structuring(pack)::apply, zone, config.maxBytes());
+        reader = new FhirInputReader(config.maxBytes());
+        long t0 = System.nanoTime();
+        checkers.forRegion(config.region());
+        LOG.infof("rule pack %s compiled for region %s in %d ms", pack.label(), config.region(), (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static NarrativeStage structuring(RulePack pack) {
+        List<Terminology> tables = new ArrayList<>();
+        tables.add(TsvTerminology.shipped());
+        KnowledgeTable names = pack.knowledge().get("ingredient-names");
+        if (names != null) tables.add(Concepts.medicationsFromIngredientNames(names.rows().stream().map(Row::values).toList()));
+        return new NarrativeStage(new OfflineExtractor(null), DictionaryTerminology.combine(tables));
+    }
+
+    public RulePack pack() { return pack; }
+
+    public ZoneId zone() { return zone; }
+
+    public String defaultRegion() { return config.region(); }
+
+    public EffectiveRuleSet ruleSet(String region) { return checker(region == null ? config.region() : region).base().ruleSet(); }
+
+    private RecordChecker checker(String region) {
+        try {
+            return checkers.forRegion(region);
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("region " + region + ": " + e.getMessage());
+        }
+    }
+
+    /** Reads a FHIR JSON body; 400 with every problem when it cannot be read. */
+    public ParsedInput read(String source, byte[] body) {
+        if (body == null || body.length == 0) throw ProblemException.badRequest("empty body: send a FHIR R4 Bundle or resource as JSON");
+        if (body.length > config.maxBytes()) {
+            throw new ProblemException(413, "Payload Too Large", "the body has " + body.length + " bytes; the limit is " + config.maxBytes());
+        }
+        ParsedInput parsed = reader.parse(source, body);
+        if (!parsed.ok()) throw ProblemException.badRequest("not a readable FHIR R4 resource: " + reasons(parsed.problems()));
+        if (parsed.entries().isEmpty()) throw ProblemException.badRequest("the body holds no resources");
+        return parsed;
+    }
+
+    /** Checks a body; region: the request's, else the record's own (organization address), else the default. */
+    public Checked check(String source, byte[] body, String requestedRegion) {
+        ParsedInput parsed = read(source, body);
+        String region = requestedRegion != null && !requestedRegion.isBlank() ? requestedRegion.strip() : RecordRegion.of(parsed.entries());
+        if (region == null) region = config.region();
+        RecordChecker checker = checker(region);
+        long now = System.currentTimeMillis();
+        FileOutcome outcome = checker.check(parsed, now);
+        if (outcome.failed()) throw new ProblemException(422, "Unprocessable Entity", "the record could not be checked: " + reasons(outcome.problems()));
+        if (outcome.results().isEmpty()) throw ProblemException.badRequest("the body holds no patient record (no Patient and no resources that reference one)");
+        FindingsBundleWriter writer = new FindingsBundleWriter(checker.base().ruleSet().language());
+        Bundle bundle = writer.bundle(source, outcome.results(), now);
+        bundle.getMeta().addTag("urn:emrqc:rule-pack", pack.label(), "rule pack version");
+        return new Checked(parsed, region, outcome, bundle, now);
+    }
+
+    public String json(Bundle bundle) { return new FindingsBundleWriter("zh").json(bundle); }
+
+    static String reasons(List<InputProblem> problems) {
+        return problems.stream().filter(InputProblem::fatal).map(InputProblem::toString).collect(Collectors.joining("; "));
+    }
+}

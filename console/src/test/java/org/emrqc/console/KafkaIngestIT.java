@@ -1,0 +1,84 @@
+package org.emrqc.console;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.emrqc.console.ingest.QcEngine;
+import org.emrqc.console.ingest.RecordIds;
+import org.emrqc.console.store.AuditRow;
+import org.emrqc.console.store.FindingRow;
+import org.emrqc.console.store.QcRecord;
+import org.emrqc.kafka.Topics;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The findings consumer on a real in-process KRaft broker: the same findings message delivered twice gives one
+ * record with one row per finding, and the record's FHIR is read back from the input topic by the emrqc-input header.
+ */
+@QuarkusTest
+@TestProfile(KafkaIngestIT.WithKafka.class)
+class KafkaIngestIT {
+    public static class WithKafka implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(PostgresTestDatabase.class), new TestResourceEntry(LocalKafka.class));
+        }
+    }
+
+    @Inject
+    QcEngine engine;
+
+    @Test
+    void redeliveredFindingsNeverDuplicate() throws Exception {
+        byte[] input = Api.sample(Api.LATE, "kafka-1");
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalKafka.bootstrap);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+            RecordMetadata in = producer.send(new ProducerRecord<>(Topics.RECORDS, "p1".getBytes(StandardCharsets.UTF_8), input)).get();
+            String inputRef = in.topic() + "/" + in.partition() + "/" + in.offset();
+            QcEngine.Checked checked = engine.check(inputRef, input, "CN-GD");
+            byte[] findings = engine.json(checked.bundle()).getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < 2; i++) {
+                ProducerRecord<byte[], byte[]> out = new ProducerRecord<>(Topics.FINDINGS, "p1".getBytes(StandardCharsets.UTF_8), findings);
+                out.headers().add(Topics.HEADER_INPUT, inputRef.getBytes(StandardCharsets.UTF_8));
+                producer.send(out).get();
+            }
+            String recordId = RecordIds.recordId(RecordIds.recordKey("Patient/p1", inputRef));
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (System.currentTimeMillis() < deadline && auditCount(recordId) < 2) Thread.sleep(200);
+
+            assertEquals(2, auditCount(recordId), "both deliveries were processed");
+            QuarkusTransaction.requiringNew().run(() -> {
+                assertEquals(1, QcRecord.count("id", recordId));
+                assertEquals(4, FindingRow.count("recordId", recordId));
+                QcRecord r = QcRecord.findById(recordId);
+                assertEquals("丙", r.grade);
+                assertEquals("普通外科", r.department);
+                assertEquals("Patient/p1|" + inputRef, r.recordKey);
+                assertTrue(r.fhir != null && "Bundle".equals(r.fhir.get("resourceType").asText()), "the FHIR as received is kept");
+                assertEquals(List.of("record.ingest", "record.recheck"),
+                        AuditRow.<AuditRow>list("entityId = ?1 order by id", recordId).stream().map(a -> a.action).toList());
+            });
+            Api.anonymous().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'emrqc-console' }.data.findingsConsumer", equalTo("running"))
+                    .body("checks.find { it.name == 'emrqc-console' }.data.findingsStored", equalTo(2));
+        }
+    }
+
+    private static long auditCount(String recordId) {
+        return QuarkusTransaction.requiringNew().call(() -> AuditRow.count("entity = 'record' and entityId = ?1 and action in ('record.ingest', 'record.recheck')", recordId));
+    }
+}
