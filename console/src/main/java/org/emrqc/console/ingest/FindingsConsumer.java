@@ -86,18 +86,20 @@ public class FindingsConsumer {
             while (!stopping) {
                 ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
-                boolean retry = false;
+                Map<TopicPartition, Long> again = new HashMap<>();
                 for (ConsumerRecord<byte[], byte[]> r : batch) {
                     TopicPartition tp = new TopicPartition(r.topic(), r.partition());
-                    if (retry || !handle(r, fetcher)) {
-                        // the database is unavailable: read this message (and the rest of the batch) again later
-                        if (!retry) consumer.seek(tp, r.offset());
-                        retry = true;
+                    if (!again.isEmpty() || !handle(r, fetcher)) {
+                        // the database is unavailable: read this message and the rest of the batch, on every
+                        // partition, again later
+                        again.putIfAbsent(tp, r.offset());
                         continue;
                     }
                     done.put(tp, new OffsetAndMetadata(r.offset() + 1));
                 }
                 if (!done.isEmpty()) consumer.commitSync(done);
+                again.forEach(consumer::seek);
+                boolean retry = !again.isEmpty();
                 if (retry) sleep(RETRY_DELAY);
             }
         } catch (WakeupException e) {
