@@ -121,9 +121,11 @@ async function route() {
   const { parts, query } = parseHash();
   const page = parts[0] || 'worklist';
   const container = clear(main());
+  container.removeAttribute('data-ready');
   if (page === 'login') {
     renderHeader();
     renderLogin(container);
+    container.setAttribute('data-ready', 'login');
     return;
   }
   if (!state.me) {
