@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -67,10 +68,9 @@ class ReviewInBrowserIT {
     URL base;
 
     @BeforeAll
-    static void browserAndData() throws IOException {
+    static void browser() throws IOException {
         assertTrue(Files.isExecutable(CHROMIUM), "the browser tests need Chromium at " + CHROMIUM
                 + " (Debian: apt-get install -y chromium; .ci/run installs it); set -Demrqc.test.chromium=PATH for another place");
-        seed();
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
                 .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -85,8 +85,10 @@ class ReviewInBrowserIT {
         if (playwright != null) playwright.close();
     }
 
-    /** The two CN samples and every narrative fixture record, through the API (so evidence spans exist). */
-    static void seed() throws IOException {
+    /** The two CN samples and every narrative fixture record, through the API (so evidence spans exist); once. */
+    @BeforeEach
+    void seed() throws IOException {
+        if (!records.isEmpty()) return;
         submit("sample-late", Api.sample(Api.LATE, "ui-late"), "CN-GD");
         submit("sample-complete", Api.sample(Api.COMPLETE, "ui-complete"), "CN-GD");
         List<Path> fixtures = new ArrayList<>();
@@ -120,7 +122,7 @@ class ReviewInBrowserIT {
     final List<String> pageErrors = new ArrayList<>();
 
     void done(Page page) {
-        done(page);
+        page.context().close();
         assertTrue(pageErrors.isEmpty(), "JavaScript errors in the page: " + pageErrors);
     }
 
@@ -132,8 +134,12 @@ class ReviewInBrowserIT {
         assertThat(page.getByTestId("header-user")).isVisible();
     }
 
-    static void logout(Page page) {
+    /** Logs out; a fresh load of a page then asks to log in again (the session cookie is gone). */
+    void logout(Page page) {
         page.getByTestId("logout").click();
+        assertThat(page.getByTestId("login-form")).isVisible();
+        page.navigate(base + "#/worklist");
+        page.reload();
         assertThat(page.getByTestId("login-form")).isVisible();
     }
 

@@ -1,10 +1,7 @@
 package org.emrqc.console.api;
 
-import io.quarkus.vertx.http.runtime.security.FormAuthenticationMechanism;
-import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -15,6 +12,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.emrqc.console.security.Roles;
 import org.emrqc.console.store.UserAccount;
 
@@ -24,16 +22,21 @@ import org.emrqc.console.store.UserAccount;
  */
 @Path("/api/v1")
 public class SessionResource {
-    @Inject
-    RoutingContext routing;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential")
+    String cookieName;
+    @ConfigProperty(name = "quarkus.http.auth.form.cookie-path", defaultValue = "/")
+    String cookiePath;
 
-    /** Removes the form-login session cookie; 204 whether or not someone was logged in. */
+    /**
+     * Expires the form-login session cookie; 204 whether or not someone was logged in. (The cookie is encrypted and
+     * stateless: a copy taken before logout stays valid until its timeout, quarkus.http.auth.form.timeout.)
+     */
     @POST
     @Path("logout")
     @PermitAll
     public Response logout() {
-        FormAuthenticationMechanism.logout(routing);
-        return Response.noContent().build();
+        return Response.noContent().header("Set-Cookie", cookieName + "=; Path=" + cookiePath
+                + "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly; SameSite=Strict").build();
     }
 
     /** Active physicians: [{username, displayName, department, practitionerRef}]. */

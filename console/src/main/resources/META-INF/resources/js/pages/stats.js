@@ -74,22 +74,18 @@ function defects(data, q, keyLabel, csv) {
   const title = t('stats.defectRates', { group: t(`stats.group.${q.groupBy}`) });
   if (!rows.length) return card(title, csv('defects'), 'stats-defects', h('p.empty', t('stats.noData')));
   const periods = [...new Set(rows.map((r) => r.period))].sort();
+  // over the whole range: for department and doctor every record has one key, so records add up per key; for rule
+  // and defect class a row's records are all records of its period, so the denominator is the sum over periods
+  const perRecordKey = q.groupBy === 'department' || q.groupBy === 'doctor';
+  const periodTotals = new Map(rows.map((r) => [r.period, r.records]));
+  const allRecords = [...periodTotals.values()].reduce((a, b) => a + b, 0);
   const agg = new Map();
   for (const r of rows) {
     const a = agg.get(r.key) || { records: 0, defective: 0 };
-    if (q.groupBy === 'rule' || q.groupBy === 'defectClass') {
-      // per period, records is the period's total: sum the totals once per period
-      a.periods = a.periods || new Set();
-      if (!a.periods.has(r.period)) { a.periods.add(r.period); a.records += r.records; }
-    } else {
-      a.records += r.records;
-    }
+    if (perRecordKey) a.records += r.records;
+    else a.records = allRecords;
     a.defective += r.defective;
     agg.set(r.key, a);
-  }
-  if (q.groupBy === 'rule' || q.groupBy === 'defectClass') {
-    const totalRecords = periods.reduce((sum, p) => sum + (rows.find((r) => r.period === p) || { records: 0 }).records, 0);
-    agg.forEach((a) => { a.records = totalRecords; });
   }
   const overall = [...agg.entries()].map(([k, a]) => ({ key: k, rate: a.records ? a.defective / a.records : 0, ...a }))
     .sort((a, b) => b.rate - a.rate).slice(0, 12);
