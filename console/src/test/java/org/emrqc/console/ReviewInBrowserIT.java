@@ -110,7 +110,8 @@ class ReviewInBrowserIT {
     // ------------------------------------------------------------------------------------------------ helpers
 
     Page open(String locale) {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale(locale));
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1440, 900).setLocale(locale)
+                .setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
         page.onPageError(pageErrors::add);
