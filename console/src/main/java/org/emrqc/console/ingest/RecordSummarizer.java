@@ -112,7 +112,8 @@ public final class RecordSummarizer {
             }
             if (first != null) return refOf(first);
         }
-        return record.facts(DocumentFact.class).stream().filter(d -> !d.getAuthorIds().isEmpty())
+        // an author given by display only has no id: no reference then (not "Practitioner/null")
+        return record.facts(DocumentFact.class).stream().filter(d -> !d.getAuthorIds().isEmpty() && d.getAuthorIds().get(0) != null)
                 .sorted(Comparator.comparing(d -> d.getDate() == null ? Long.MAX_VALUE : d.getDate()))
                 .map(d -> "Practitioner/" + d.getAuthorIds().get(0)).findFirst().orElse(null);
     }
