@@ -237,6 +237,18 @@ class ReviewInBrowserIT {
         assertThat(page.getByTestId("record-open-findings")).hasText("0 / 1");
         shot(page, "04-record-dismissed");
 
+        // a comment on the dismissed finding: an empty one is refused in the page, a real one is listed
+        page.getByTestId("comment-submit").click();
+        assertThat(page.getByTestId("comment-error")).hasText("请先填写内容。");
+        page.getByTestId("comment-body").fill("已与护理部核对体温记录。");
+        page.getByTestId("comment-finding").selectOption(findingId);
+        page.getByTestId("comment-submit").click();
+        assertThat(page.getByTestId("comment")).hasCount(1);
+        assertThat(page.getByTestId("comment").first()).containsText("已与护理部核对体温记录。");
+        assertThat(page.getByTestId("comment").first()).containsText("UNR-NARR-VITALS");
+        assertEquals(findingId, Api.as("admin").get("/api/v1/records/" + recordId + "/comments").then().statusCode(200)
+                .extract().jsonPath().getString("[0].findingId"));
+
         // the statistics change: one record fewer with defects, and the rule's precision counts the dismissal
         page.getByTestId("nav-stats").click();
         ready(page, "stats");

@@ -28,7 +28,7 @@ class RecordPage {
     this.sendBackEl = h('div');
     this.el.append(this.header(), this.summaryEl, this.sendBackEl,
       h('div.record-grid',
-        h('div.record-main', this.documents(), this.facts()),
+        h('div.record-main', this.documents(), this.facts(), this.comments()),
         h('aside.record-side', { 'aria-label': t('record.findings') }, this.findingsPanel())));
     this.renderSummary();
   }
@@ -185,6 +185,45 @@ class RecordPage {
         ['facts.end', (p) => formatTime(p.end)], ['facts.surgical', (p) => yes(p.surgical)]]),
       section('allergies', f.allergies, [['facts.text', (a) => a.text], ['facts.code', (a) => a.code], ['facts.status', (a) => a.clinicalStatus],
         ['facts.noKnownAllergy', (a) => yes(a.noKnownAllergy)]])]);
+    return card;
+  }
+
+  // ---------------------------------------------------------------- comments
+  comments() {
+    const card = h('section.card', { testid: 'record-comments' }, h('div.card-head', h('h2', t('record.comments'))));
+    const list = h('ul.comments', { testid: 'comment-list' });
+    const errorEl = h('div');
+    const show = (items) => {
+      clear(list);
+      if (!items.length) list.append(h('li.empty', t('record.noComments')));
+      for (const c of items) {
+        const f = c.findingId ? this.findingsById.get(c.findingId) : null;
+        list.append(h('li.comment', { testid: 'comment' },
+          h('div.comment-meta', h('strong', c.by || '—'), ' · ', formatTime(c.at), f ? [' · ', h('code', f.ruleId)] : null),
+          h('div.comment-body', c.body)));
+      }
+    };
+    const load = () => get(`/api/v1/records/${encodeURIComponent(this.r.recordId)}/comments`).then(show)
+      .catch((e) => clear(errorEl).append(errorBox(e, 'comment-error')));
+    const body = h('textarea', { rows: '2', maxlength: '4000', testid: 'comment-body', placeholder: t('record.commentPlaceholder') });
+    const about = select([['', t('record.commentWholeRecord')], ...this.r.findings.map((f) => [f.id, `${f.ruleId} — ${f.title || ''}`])], '',
+      { testid: 'comment-finding' });
+    const form = h('form.comment-form', { novalidate: true, on: { submit: async (e) => {
+      e.preventDefault();
+      clear(errorEl);
+      if (!body.value.trim()) { errorEl.append(h('div.alert.alert-error', { role: 'alert', testid: 'comment-error' }, t('record.commentRequired'))); return; }
+      try {
+        await post(`/api/v1/records/${encodeURIComponent(this.r.recordId)}/comments`, { body: body.value, findingId: about.value || null });
+        body.value = '';
+        await load();
+      } catch (err) {
+        errorEl.append(errorBox(err, 'comment-error'));
+      }
+    } } },
+    field(t('record.comments'), body), field(t('record.commentAbout'), about),
+    h('div.row', h('button.btn.btn-primary', { type: 'submit', testid: 'comment-submit' }, t('record.commentAdd'))));
+    card.append(list, errorEl, form);
+    load();
     return card;
   }
 
