@@ -21,6 +21,8 @@ public interface ConsoleConfig {
 
     Admin admin();
 
+    Quality quality();
+
     /** Seeds the demo users reviewer/physician (password = username + "-demo"); never in production. */
     @WithDefault("false")
     boolean demo();
@@ -44,6 +46,21 @@ public interface ConsoleConfig {
     interface Pack {
         /** A rule-pack folder; default: the core pack on the classpath. */
         Optional<String> dir();
+    }
+
+    /** When the rule-quality report suggests muting or reviewing a rule. */
+    interface Quality {
+        /** Verdicts a rule needs before its precision counts. */
+        @WithDefault("5")
+        int minVerdicts();
+
+        /** Below this precision (confirmed / (confirmed + dismissed)) the report suggests muting the rule. */
+        @WithDefault("0.5")
+        double muteBelow();
+
+        /** Below this precision (and at or above muteBelow) it suggests reviewing the rule's parameters. */
+        @WithDefault("0.8")
+        double reviewBelow();
     }
 
     interface Admin {
