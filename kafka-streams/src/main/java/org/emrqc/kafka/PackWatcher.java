@@ -83,7 +83,10 @@ public final class PackWatcher implements AutoCloseable {
      */
     public boolean catchUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        if (!assign(timeout)) return false;
+        if (!assign(timeout)) {
+            log.accept("topic " + Topics.PACKS + " not found; starting on " + registry.packLabel() + ", the watcher thread goes on looking");
+            return false;
+        }
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
         List<ConsumerRecord<byte[], byte[]>> mine = new ArrayList<>();
         while (System.nanoTime() < deadline && !reachedEnd(ends)) {
