@@ -4,6 +4,7 @@ package org.emrqc.console.api;
 public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
+    private final java.util.Map<String, Object> extensions = new java.util.LinkedHashMap<>();
 
     public ProblemException(int status, String title, String detail) {
         super(detail);
@@ -15,6 +16,14 @@ public class ProblemException extends RuntimeException {
     public static ProblemException notFound(String detail) { return new ProblemException(404, "Not Found", detail); }
     public static ProblemException forbidden(String detail) { return new ProblemException(403, "Forbidden", detail); }
     public static ProblemException conflict(String detail) { return new ProblemException(409, "Conflict", detail); }
+
+    /** An extension member of the problem (RFC 9457 §3.2), e.g. the list of validation problems. */
+    public ProblemException with(String member, Object value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    public java.util.Map<String, Object> extensions() { return extensions; }
 
     public int status() { return status; }
     public String title() { return title; }

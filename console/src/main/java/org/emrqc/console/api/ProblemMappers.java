@@ -18,7 +18,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return Problem.response(e.status(), e.title(), e.getMessage());
+        return Problem.response(e.status(), e.title(), e.getMessage(), e.extensions());
     }
 
     @ServerExceptionMapper
