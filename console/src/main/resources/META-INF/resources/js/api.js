@@ -32,12 +32,36 @@ export async function api(method, path, body) {
     if (res.status === 401) onUnauthorized();
     const title = data && data.title ? data.title : res.statusText;
     const detail = data && data.detail ? data.detail : null;
-    throw new ApiError(res.status, title, detail);
+    const err = new ApiError(res.status, title, detail);
+    // validation failures list their problems (file, line, message, stage)
+    err.problems = data && data.problems ? data.problems : null;
+    throw err;
   }
   return data;
 }
 
 export const get = (path) => api('GET', path);
+export const del = (path) => api('DELETE', path);
+
+/** Sends a file's bytes as the body (pack zips, knowledge tables); the answer and errors as api(). */
+export async function upload(method, path, blob, contentType) {
+  let res;
+  try {
+    res = await fetch(path, { method, body: blob, credentials: 'same-origin',
+      headers: { 'X-Requested-With': 'fetch', Accept: 'application/json', 'Content-Type': contentType } });
+  } catch (e) {
+    throw new ApiError(0, 'network', null);
+  }
+  const type = res.headers.get('Content-Type') || '';
+  const data = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    if (res.status === 401) onUnauthorized();
+    const err = new ApiError(res.status, data && data.title ? data.title : res.statusText, data && data.detail ? data.detail : null);
+    err.problems = data && data.problems ? data.problems : null;
+    throw err;
+  }
+  return data;
+}
 export const post = (path, body) => api('POST', path, body === undefined ? {} : body);
 export const put = (path, body) => api('PUT', path, body);
 

@@ -9,6 +9,7 @@ import * as record from './pages/record.js';
 import * as tasks from './pages/tasks.js';
 import * as stats from './pages/stats.js';
 import * as users from './pages/users.js';
+import * as packs from './pages/packs.js';
 
 const state = { me: null, token: 0, afterLogin: '#/worklist' };
 const main = () => document.getElementById('main');
@@ -31,6 +32,7 @@ const ROLES_OF = {
   tasks: ['reviewer', 'admin', 'physician'],
   stats: ['reviewer', 'admin'],
   users: ['admin'],
+  packs: ['admin'],
 };
 
 function renderHeader() {
@@ -45,7 +47,7 @@ function renderHeader() {
   const nav = h('nav.nav', { 'aria-label': t('nav.main') });
   const here = parseHash().parts[0] || 'worklist';
   if (state.me) {
-    for (const page of ['worklist', 'tasks', 'stats', 'users']) {
+    for (const page of ['worklist', 'tasks', 'stats', 'users', 'packs']) {
       if (!ROLES_OF[page].includes(state.me.role)) continue;
       const active = here === page || (page === 'worklist' && here === 'records');
       nav.append(h('a', { href: `#/${page}`, testid: `nav-${page}`, class: active ? 'active' : null,
@@ -145,7 +147,7 @@ async function route() {
   renderHeader();
   if (token !== state.token) return;
   const ctx = { me: state.me, parts, query, navigate, alive: () => token === state.token };
-  const pages = { worklist, records: record, tasks, stats, users };
+  const pages = { worklist, records: record, tasks, stats, users, packs };
   const mod = pages[page];
   if (!mod) {
     container.append(h('div.alert.alert-error', { role: 'alert', testid: 'error' }, t('error.notFound')));
