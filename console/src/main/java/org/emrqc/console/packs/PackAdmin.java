@@ -345,6 +345,7 @@ public class PackAdmin {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("table", table);
         out.put("file", r.file());
+        out.put("rowsBefore", r.rowsBefore());
         out.put("rows", r.rows());
         out.put("columns", r.columns());
         out.put("sha256", d.sha256);
