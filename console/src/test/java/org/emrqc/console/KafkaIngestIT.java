@@ -78,6 +78,45 @@ class KafkaIngestIT {
         }
     }
 
+    /** Activating a version in the console writes its archive to emrqc.packs.v1, where the stream processors read it. */
+    @Test
+    void activationPublishesThePackToTheControlTopic() throws Exception {
+        Api.as("admin").contentType("application/json").body(java.util.Map.of("from", "2026.11.0")).post("/api/v1/admin/packs/core/drafts")
+                .then().statusCode(201).body("version", equalTo("2026.11.1"));
+        Api.as("admin").contentType("application/json").body(java.util.Map.of("points", 7))
+                .put("/api/v1/admin/packs/core/versions/2026.11.1/regions/CN-GD/rules/TIM-ATT-ROUND").then().statusCode(200);
+        Api.as("admin").contentType("application/json").body(java.util.Map.of()).post("/api/v1/admin/packs/core/versions/2026.11.1/publish")
+                .then().statusCode(200);
+        Api.as("admin").contentType("application/json").body(java.util.Map.of()).post("/api/v1/admin/packs/core/versions/2026.11.1/activate")
+                .then().statusCode(200).body("kafka.topic", equalTo(Topics.PACKS)).body("serving", equalTo("core@2026.11.1"));
+        String sha = Api.as("admin").get("/api/v1/admin/packs/core/versions/2026.11.1").then().extract().path("sha256");
+        Properties p = new Properties();
+        p.put("bootstrap.servers", LocalKafka.bootstrap);
+        p.put("isolation.level", "read_committed");
+        p.put("auto.offset.reset", "earliest");
+        p.put("enable.auto.commit", "false");
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<byte[], byte[]> c = new org.apache.kafka.clients.consumer.KafkaConsumer<>(p,
+                new org.apache.kafka.common.serialization.ByteArrayDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            c.assign(List.of(new org.apache.kafka.common.TopicPartition(Topics.PACKS, 0)));
+            c.seekToBeginning(c.assignment());
+            org.apache.kafka.clients.consumer.ConsumerRecord<byte[], byte[]> got = null;
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (got == null && System.currentTimeMillis() < deadline) {
+                for (var r : c.poll(java.time.Duration.ofMillis(500))) got = r;
+            }
+            assertTrue(got != null, "a message on " + Topics.PACKS);
+            assertEquals("core", new String(got.key(), StandardCharsets.UTF_8));
+            assertEquals("2026.11.1", new String(got.headers().lastHeader(Topics.HEADER_PACK_VERSION).value(), StandardCharsets.UTF_8));
+            assertEquals(sha, new String(got.headers().lastHeader(Topics.HEADER_PACK_SHA256).value(), StandardCharsets.UTF_8));
+            assertEquals("admin", new String(got.headers().lastHeader(Topics.HEADER_ACTIVATED_BY).value(), StandardCharsets.UTF_8));
+            // what a stream processor's PackWatcher does with it: unpack, load
+            try (org.emrqc.kafka.PackZip.Unpacked u = org.emrqc.kafka.PackZip.unpack(got.value())) {
+                assertEquals("core@2026.11.1", u.load().label());
+            }
+        }
+        assertEquals("core@2026.11.1", engine.packLabel());
+    }
+
     private static long auditCount(String recordId) {
         return QuarkusTransaction.requiringNew().call(() -> AuditRow.count("entity = 'record' and entityId = ?1 and action in ('record.ingest', 'record.recheck')", recordId));
     }

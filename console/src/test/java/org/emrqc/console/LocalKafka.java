@@ -34,7 +34,8 @@ public class LocalKafka implements QuarkusTestResourceLifecycleManager {
             Properties p = new Properties();
             p.put("bootstrap.servers", bootstrap);
             try (Admin admin = Admin.create(p)) {
-                admin.createTopics(List.of(new NewTopic(Topics.RECORDS, 1, (short) 1), new NewTopic(Topics.FINDINGS, 1, (short) 1))).all().get();
+                admin.createTopics(List.of(new NewTopic(Topics.RECORDS, 1, (short) 1), new NewTopic(Topics.FINDINGS, 1, (short) 1),
+                        new NewTopic(Topics.PACKS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
             }
             return Map.of("emrqc.console.kafka.bootstrap", bootstrap);
         } catch (Exception e) {
