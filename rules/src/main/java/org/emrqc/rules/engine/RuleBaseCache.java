@@ -16,5 +16,10 @@ public final class RuleBaseCache {
         return cache.computeIfAbsent(key, k -> compiler.compile(set));
     }
 
+    /** Adds a rule base compiled elsewhere (e.g. during validation), so it is not compiled again. */
+    public void put(RulePack pack, CompiledRuleBase base) {
+        cache.put(pack.label() + "|" + base.ruleSet().resolvedRegion(), base);
+    }
+
     public int size() { return cache.size(); }
 }

@@ -60,19 +60,33 @@ public final class RuleBaseCompiler {
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            StringBuilder sb = new StringBuilder("rule pack " + set.pack().label() + " for region " + set.resolvedRegion() + " does not compile:");
-            for (Message m : errors) {
-                String file = m.getPath() == null ? "?" : "templates/" + m.getPath().replaceAll("^.*/", "");
-                sb.append("\n  ").append(file).append(": line ").append(m.getLine()).append(" (of the generated DRL): ").append(m.getText().strip());
-            }
             ks.getRepository().removeKieModule(id);
-            throw new PackException(sb.toString());
+            throw compileError(set, drl, errors);
         }
         KieContainer container = ks.newKieContainer(id);
         KieBase base = container.getKieBase();
         // the container keeps what the KieBase needs; the repository entry would only pin memory
         ks.getRepository().removeKieModule(id);
         return new CompiledRuleBase(set, base, drl, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    private static DrlCompileException compileError(EffectiveRuleSet set, Map<String, String> drl, List<Message> errors) {
+        List<DrlError> out = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("rule pack " + set.pack().label() + " for region " + set.resolvedRegion() + " does not compile:");
+        for (Message m : errors) {
+            // Drools adds this after any parse error of a resource: it says nothing more
+            if (m.getText().contains("Parser returned a null Package") && errors.stream().anyMatch(o -> o != m
+                    && java.util.Objects.equals(o.getPath(), m.getPath()) && !o.getText().contains("Parser returned a null Package"))) continue;
+            String name = m.getPath() == null ? null : m.getPath().replaceAll("^.*/", "").replaceAll("\\.drl$", "");
+            String file = name == null ? null : "templates/" + name + ".drl";
+            String generated = name == null ? null : drl.get(name);
+            TemplateLines.Trace t = generated == null ? new TemplateLines.Trace(null, null, "")
+                    : TemplateLines.trace(set.pack().templates().get(name), generated, m.getLine());
+            DrlError e = new DrlError(file, t.templateLine(), t.rule(), m.getLine(), t.generatedText(), m.getText().strip());
+            out.add(e);
+            sb.append("\n  ").append(e.describe());
+        }
+        return new DrlCompileException(sb.toString(), set.resolvedRegion(), out);
     }
 
     private static String artifact(String s) { return s.replaceAll("[^A-Za-z0-9_.-]", "_"); }

@@ -30,6 +30,22 @@ public interface PackSource {
         };
     }
 
+    /**
+     * A pack held in memory (an uploaded archive, a draft): file paths relative to the pack root, as in a zip.
+     * The map is copied; missing files are reported as {@code path: file not found (in describe)}.
+     */
+    static PackSource memory(java.util.Map<String, byte[]> files, String describe) {
+        java.util.Map<String, byte[]> copy = java.util.Map.copyOf(files);
+        return new PackSource() {
+            @Override public String read(String path) {
+                byte[] b = copy.get(path);
+                if (b == null) throw new PackException(path + ": file not found (in " + describe + ")");
+                return new String(b, StandardCharsets.UTF_8);
+            }
+            @Override public String describe() { return describe; }
+        };
+    }
+
     static PackSource classpath(String prefix) {
         return new PackSource() {
             @Override public String read(String path) {
