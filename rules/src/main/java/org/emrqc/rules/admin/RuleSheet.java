@@ -47,6 +47,23 @@ public final class RuleSheet {
     private RuleSheet() { }
 
     /**
+     * A sheet uploaded as a file: {@code .xlsx} (the first sheet, read with Apache POI) or CSV; see
+     * {@link #read(byte[], Set, Set)}.
+     */
+    public static Result read(String fileName, byte[] bytes, Set<String> templates, Set<String> existing) {
+        if (fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
+            KnowledgeTables.Table t;
+            try {
+                t = KnowledgeTables.fromXlsx(bytes, fileName);
+            } catch (KnowledgeTables.KnowledgeTableException e) {
+                return new Result(null, List.of(), e.problems().stream().map(Problem::message).toList());
+            }
+            return read(KnowledgeTables.toCsv(t.header(), t.rows()).getBytes(StandardCharsets.UTF_8), templates, existing);
+        }
+        return read(bytes, templates, existing);
+    }
+
+    /**
      * @param templates the pack's template names (a row naming another is refused); null to skip that check
      * @param existing  rule ids already in the pack (a row reusing one is refused)
      */

@@ -85,6 +85,27 @@ class RuleSheetTest {
     }
 
     @Test
+    void anXlsxSheetReadsLikeTheCsv() throws Exception {
+        RulePack pack = core();
+        String[][] cells = {
+                HEADER.strip().split(","),
+                {"INC-PAT-SEX-XLSX", "incomplete", "patient-field-missing", "low", "1", "性别缺失", "Sex missing", "未记录性别。", "Sex not recorded.", "", "", "gender"}};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = wb.createSheet("rules");
+            for (int r = 0; r < cells.length; r++) {
+                var row = sheet.createRow(r);
+                for (int c = 0; c < cells[r].length; c++) row.createCell(c).setCellValue(cells[r][c]);
+            }
+            wb.write(out);
+        }
+        RuleSheet.Result r = RuleSheet.read("本院规则.xlsx", out.toByteArray(), pack.templates().keySet(), pack.rules().keySet());
+        assertEquals(List.of(), r.problems());
+        assertEquals(List.of("INC-PAT-SEX-XLSX"), r.ids());
+        assertTrue(r.yaml().contains("field: gender"), r.yaml());
+    }
+
+    @Test
     void aMissingOrUnknownColumnIsNamed() {
         RuleSheet.Result r = RuleSheet.read("id,class,template,colour\nX-Y,incomplete,t,red\n".getBytes(StandardCharsets.UTF_8), Set.of("t"), Set.of());
         assertTrue(r.problems().contains("row 1: missing column 'severity'"), r.problems().toString());
