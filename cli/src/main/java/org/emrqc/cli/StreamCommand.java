@@ -4,9 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.emrqc.extractor.NarrativeStage;
 import org.emrqc.kafka.CheckerRegistry;
+import org.emrqc.kafka.PackWatcher;
 import org.emrqc.kafka.PipelineMetrics;
 import org.emrqc.kafka.StructuringWorker;
 import org.emrqc.kafka.PipelineRunner;
@@ -61,6 +63,10 @@ final class StreamCommand implements Callable<Integer> {
             description = "Stable name of this instance (the async stage's transactional id ends with it; a restarted instance with the same id aborts what its predecessor left open). Unique per running instance. Default: the host name.")
     String instanceId;
 
+    @Option(names = "--watch-packs", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Follow emrqc.packs.v1 (the versions 'emrqc pack activate' publishes): start on the version last activated for this pack id and swap to each new one while running, without a restart. --no-watch-packs runs --pack only. Default: on.")
+    boolean watchPacks;
+
     @Override
     public Integer call() throws Exception {
         RulePack rulePack = pack.load();
@@ -81,17 +87,19 @@ final class StreamCommand implements Callable<Integer> {
             worker = new StructuringWorker(stage, structuring.extractorLabel(),
                     StructuringWorker.Settings.of(bootstrap, applicationId, instanceId != null ? instanceId : hostName(), concurrency, maxBytes, zone), metrics);
         } else {
-            checkers = new CheckerRegistry(rulePack, structuring.stage(rulePack), zone, maxBytes);
+            // each version the watcher puts in force gets its own stage (the pack's drug names are terminology)
+            checkers = new CheckerRegistry(rulePack, structuring::stage, zone, maxBytes);
         }
         checkers.forRegion(pack.region); // compile the default region's rules before joining the group
         PipelineRunner runner = new PipelineRunner(checkers, pack.region, StreamsSettings.of(bootstrap, applicationId, state.toString(), maxBytes,
                 threads != null ? threads : Runtime.getRuntime().availableProcessors()), worker, metrics);
+        if (watchPacks) runner.watchPacks(new PackWatcher(bootstrap, checkers, List.of(pack.region)));
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "emrqc-stream-shutdown"));
         org.emrqc.kafka.HealthServer health = httpPort == null ? null
                 : new org.emrqc.kafka.HealthServer("127.0.0.1", httpPort, runner::ready, runner::stateText, runner::prometheus);
         if (health != null) Runtime.getRuntime().addShutdownHook(new Thread(health::close, "emrqc-health-shutdown"));
         runner.start();
-        System.err.println("emrqc stream: pack " + rulePack.label() + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state
+        System.err.println("emrqc stream: pack " + checkers.packLabel() + (watchPacks ? " (following " + org.emrqc.kafka.Topics.PACKS + ")" : "") + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state
                 + ", structuring " + (structuring.narrativeOff() ? "off" : mode + (mode == Structuring.async ? " (" + concurrency + " in flight, " + structuring.extractorLabel() + ")" : "")));
         if (!runner.awaitRunning(Duration.ofMinutes(2))) System.err.println("emrqc stream: not running yet (" + runner.stateText() + ")");
         runner.awaitStop();

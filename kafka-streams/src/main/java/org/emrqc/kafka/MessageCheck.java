@@ -88,21 +88,24 @@ public final class MessageCheck {
             if (region == null) region = org.emrqc.fhir.RecordRegion.of(parsed.entries());
             if (region == null) region = defaultRegion;
             long asOf = timestamp > 0 ? timestamp : System.currentTimeMillis();
-            RecordChecker checker = checkers.forRegion(region);
+            // one pack version for the whole record: its checker, its writer's language and the label it carries
+            CheckerRegistry.Snapshot version = checkers.snapshot();
+            RecordChecker checker = version.forRegion(region);
             FileOutcome outcome = stage == null ? checker.check(parsed, asOf) : checker.check(parsed, asOf, stage);
             metrics.time("facts", outcome.parseNanos());
             metrics.time("narrative", outcome.structureNanos());
             metrics.time("rules", outcome.ruleNanos());
             if (outcome.failed()) return deadLetter(value, inHeaders, input, "rules", reasons(outcome.problems()), null);
             long w0 = System.nanoTime();
-            FindingsBundleWriter writer = new FindingsBundleWriter(checkers.forRegion(region).base().ruleSet().language());
+            FindingsBundleWriter writer = new FindingsBundleWriter(checker.base().ruleSet().language());
             Bundle bundle = writer.bundle(input, outcome.results(), asOf);
             bundle.getMeta().addTag("urn:emrqc:input", input, "topic/partition/offset of the input message");
-            bundle.getMeta().addTag("urn:emrqc:rule-pack", checkers.packLabel(), "rule pack version");
+            bundle.getMeta().addTag("urn:emrqc:rule-pack", version.packLabel(), "rule pack version");
             Headers headers = new RecordHeaders();
             headers.add(Topics.HEADER_CONTENT_TYPE, "application/fhir+json".getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.HEADER_REGION, region.getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.HEADER_INPUT, input.getBytes(StandardCharsets.UTF_8));
+            headers.add(Topics.HEADER_RULE_PACK, version.packLabel().getBytes(StandardCharsets.UTF_8));
             byte[] json = writer.json(bundle).getBytes(StandardCharsets.UTF_8);
             metrics.time("write", System.nanoTime() - w0);
             return new Result(json, headers, false);

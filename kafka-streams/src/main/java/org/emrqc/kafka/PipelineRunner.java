@@ -17,6 +17,8 @@ public final class PipelineRunner implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PipelineMetrics metrics;
     private final StructuringWorker structuring;
+    private final CheckerRegistry checkers;
+    private PackWatcher packs;
 
     /** Structuring inline: the topology reads the input topic and extracts narratives itself. */
     public PipelineRunner(CheckerRegistry checkers, String defaultRegion, Properties settings) {
@@ -31,6 +33,7 @@ public final class PipelineRunner implements AutoCloseable {
     public PipelineRunner(CheckerRegistry checkers, String defaultRegion, Properties settings, StructuringWorker structuring, PipelineMetrics metrics) {
         this.metrics = metrics;
         this.structuring = structuring;
+        this.checkers = checkers;
         streams = new KafkaStreams(QcTopology.build(checkers, defaultRegion, metrics, structuring == null ? Topics.RECORDS : Topics.STRUCTURED), settings);
         if (structuring != null) structuring.onFailure(stopped::countDown);
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
@@ -40,7 +43,23 @@ public final class PipelineRunner implements AutoCloseable {
         });
     }
 
+    /**
+     * Follows {@link Topics#PACKS}: before the stream starts, the watcher catches up with the topic (so the
+     * version last activated is in force from the first record); then it swaps each new version in while the
+     * stream runs. Call before {@link #start}.
+     */
+    public PipelineRunner watchPacks(PackWatcher watcher) {
+        this.packs = watcher;
+        return this;
+    }
+
+    public PackWatcher packWatcher() { return packs; }
+
     public void start() {
+        if (packs != null) {
+            packs.catchUp(Duration.ofSeconds(60));
+            packs.start();
+        }
         if (structuring != null) structuring.start();
         streams.start();
     }
@@ -53,7 +72,10 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** The state for /ready and logs: the Streams state, and the structuring stage's when there is one. */
     public String stateText() {
-        return structuring == null ? streams.state().name() : streams.state().name() + ", structuring " + structuring.state();
+        String text = structuring == null ? streams.state().name() : streams.state().name() + ", structuring " + structuring.state();
+        text += ", pack " + checkers.packLabel();
+        if (packs != null && !packs.running()) text += " (pack watcher stopped)";
+        return text;
     }
 
     public KafkaStreams.State state() { return streams.state(); }
@@ -73,7 +95,8 @@ public final class PipelineRunner implements AutoCloseable {
 
     /** Prometheus text of the pipeline's metrics, lag and state. */
     public String prometheus() {
-        String text = metrics.prometheus(this::lag, () -> streams.state().name());
+        String text = metrics.prometheus(this::lag, () -> streams.state().name()) + PackWatcher.activePack(checkers);
+        if (packs != null) text += packs.prometheus();
         if (structuring == null) return text;
         return text + "# HELP emrqc_structuring_running 1 when the asynchronous structuring stage is running\n# TYPE emrqc_structuring_running gauge\n"
                 + "emrqc_structuring_running{state=\"" + structuring.state() + "\"} " + (structuring.running() ? 1 : 0) + "\n";
@@ -98,6 +121,7 @@ public final class PipelineRunner implements AutoCloseable {
 
     @Override
     public void close() {
+        if (packs != null) packs.close();
         if (structuring != null) structuring.close();
         streams.close(Duration.ofSeconds(30));
         stopped.countDown();

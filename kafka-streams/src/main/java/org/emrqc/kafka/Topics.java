@@ -17,7 +17,15 @@ public final class Topics {
      */
     public static final String STRUCTURED = "emrqc.records.structured.v1";
 
-    public static final List<String> ALL = List.of(RECORDS, STRUCTURED, FINDINGS, DEAD_LETTERS);
+    /**
+     * Control: the rule pack versions to run. Compacted; key = pack id; value = the pack archive (a zip of the pack
+     * folder); headers {@link #HEADER_PACK_VERSION}, {@link #HEADER_PACK_SHA256}, {@link #HEADER_ACTIVATED_BY},
+     * {@link #HEADER_ACTIVATED_AT}. The last message of a pack id is its active version; every stream processor
+     * swaps to it while running (see {@link PackWatcher}).
+     */
+    public static final String PACKS = "emrqc.packs.v1";
+
+    public static final List<String> ALL = List.of(RECORDS, STRUCTURED, FINDINGS, DEAD_LETTERS, PACKS);
 
     /** Content type of a message on {@link #STRUCTURED} (see {@link StructuredRecord}). */
     public static final String STRUCTURED_CONTENT_TYPE = "application/vnd.emrqc.structured-record.v1+json";
@@ -33,6 +41,15 @@ public final class Topics {
     public static final String HEADER_ERROR_CLASS = "emrqc-error-class";
     public static final String HEADER_ERROR_TIME = "emrqc-error-time";
     public static final String HEADER_INPUT = "emrqc-input";
+
+    /** Header of a findings message: the label (id@version) of the rule pack version that made its findings. */
+    public static final String HEADER_RULE_PACK = "emrqc-rule-pack";
+
+    /** Headers of a message on {@link #PACKS}. */
+    public static final String HEADER_PACK_VERSION = "emrqc-pack-version";
+    public static final String HEADER_PACK_SHA256 = "emrqc-pack-sha256";
+    public static final String HEADER_ACTIVATED_BY = "emrqc-activated-by";
+    public static final String HEADER_ACTIVATED_AT = "emrqc-activated-at";
 
     private Topics() { }
 }
