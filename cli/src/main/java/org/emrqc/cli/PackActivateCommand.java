@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.emrqc.kafka.PackPublisher;
-import org.emrqc.kafka.PackZip;
 import org.emrqc.kafka.Topics;
-import org.emrqc.rules.check.FixtureRunner;
-import org.emrqc.rules.engine.RuleBaseCache;
+import org.emrqc.rules.admin.PackArchive;
+import org.emrqc.rules.admin.PackValidator;
+import org.emrqc.rules.admin.Problem;
+import org.emrqc.rules.admin.ValidationReport;
 import org.emrqc.rules.pack.PackException;
 import org.emrqc.rules.pack.PackLoader;
-import org.emrqc.rules.pack.PackSource;
 import org.emrqc.rules.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -46,68 +45,35 @@ final class PackActivateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream out = System.out;
-        if (Files.isDirectory(path)) return activate(path, out);
-        if (!Files.isRegularFile(path)) throw new UserError(path + ": no such folder or file");
-        try (PackZip.Unpacked u = PackZip.unpack(Files.readAllBytes(path))) {
-            return activate(u.root(), out);
-        }
-    }
-
-    private int activate(Path root, PrintStream out) {
-        if (!Files.isRegularFile(root.resolve("pack.yaml"))) throw new UserError(path + ": not a rule pack (no pack.yaml)");
-        long t0 = System.nanoTime();
-        List<String> problems = new ArrayList<>();
-        RulePack pack;
+        PackArchive archive;
         try {
-            pack = PackLoader.load(PackSource.directory(root));
+            if (Files.isDirectory(path)) archive = PackArchive.of(path);
+            else if (Files.isRegularFile(path)) archive = PackArchive.read(Files.readAllBytes(path));
+            else throw new UserError(path + ": no such folder or file");
         } catch (PackException e) {
-            return refuse(out, path.toString(), List.of("load: " + e.getMessage()));
+            return refuse(out, path.toString(), List.of("archive: " + e.getMessage()));
         }
-        out.printf(Locale.ROOT, "pack %s: %d rules, %d templates, %d regions, %d knowledge tables%n",
-                pack.label(), pack.rules().size(), pack.templates().size(), pack.regions().size(), pack.knowledge().size());
-        RuleBaseCache cache = new RuleBaseCache();
-        for (String region : pack.regions().keySet()) {
-            long r0 = System.nanoTime();
-            try {
-                int rules = cache.get(pack, region).ruleSet().enabled().size();
-                out.printf(Locale.ROOT, "  compiled %-8s %4d rules in %d ms%n", region, rules, (System.nanoTime() - r0) / 1_000_000);
-            } catch (RuntimeException e) {
-                problems.add("compile " + region + ": " + e.getMessage());
-            }
+        if (!archive.has("pack.yaml")) throw new UserError(path + ": not a rule pack (no pack.yaml)");
+        ValidationReport report = new PackValidator(structuring::stage).validate(archive);
+        out.println(report.summary().lines().findFirst().orElse(""));
+        for (ValidationReport.RegionCompile c : report.compiles()) {
+            out.printf(Locale.ROOT, "  compiled %-8s %4d rules in %d ms%s%n", c.region(), c.enabledRules(), c.millis(), c.ok() ? "" : " (failed)");
         }
-        if (problems.isEmpty()) {
-            FixtureRunner runner = new FixtureRunner(pack, cache, structuring.stage(pack));
-            int run = 0;
-            int failed = 0;
-            try {
-                for (FixtureRunner.Case c : runner.cases()) {
-                    run++;
-                    FixtureRunner.Outcome o;
-                    try {
-                        o = runner.run(c);
-                    } catch (RuntimeException e) {
-                        o = new FixtureRunner.Outcome(c, e.getMessage(), List.of());
-                    }
-                    if (!o.passed()) {
-                        failed++;
-                        problems.add("fixture " + c.source() + ": " + c.name() + ": " + o.failure());
-                    }
-                }
-                out.printf(Locale.ROOT, "  fixtures: %d run, %d passed, %d failed%n", run, run - failed, failed);
-            } catch (PackException e) {
-                problems.add("fixtures: " + e.getMessage());
-            }
+        ValidationReport.Fixtures f = report.fixtures();
+        out.printf(Locale.ROOT, "  fixtures: %d run, %d passed, %d failed%n", f.run(), f.passed(), f.failed());
+        if (!report.ok()) {
+            return refuse(out, report.pack() == null ? path.toString() : report.pack(), report.problems().stream().map(Problem::toString).toList());
         }
-        if (!problems.isEmpty()) return refuse(out, pack.label(), problems);
-        byte[] archive = PackZip.zip(root);
-        out.printf(Locale.ROOT, "valid in %.1f s; archive %d bytes, sha256 %s%n", (System.nanoTime() - t0) / 1e9, archive.length, PackZip.sha256(archive));
+        byte[] zip = archive.zip();
+        out.printf(Locale.ROOT, "valid in %.1f s; archive %d bytes, sha256 %s%n", report.totalMillis() / 1000.0, zip.length, archive.sha256());
         if (dryRun) {
             out.println("--dry-run: not published");
             return 0;
         }
+        RulePack pack = PackLoader.load(archive.source());
         String who = activatedBy != null ? activatedBy : System.getProperty("user.name", "unknown");
         try {
-            PackPublisher.Published p = PackPublisher.publish(bootstrap, pack.id(), pack.version(), archive, who);
+            PackPublisher.Published p = PackPublisher.publish(bootstrap, pack.id(), pack.version(), zip, who);
             out.printf(Locale.ROOT, "published %s to %s (partition %d, offset %d), activated by %s; running stream processors swap to it%n",
                     pack.label(), Topics.PACKS, p.partition(), p.offset(), who);
             return 0;

@@ -48,8 +48,8 @@ class PackActivateCommandTest {
         CliRun r = CliRun.of("pack", "activate", "--bootstrap", "127.0.0.1:1", p.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("refused: core@2026.11.0 is not published"), r.out());
-        assertTrue(r.out().contains("compile base: rule pack core@2026.11.0 for region base does not compile"), r.out());
-        assertTrue(r.out().contains("templates/patient-field-missing.drl"), r.out());
+        assertTrue(r.out().contains("templates/patient-field-missing.drl:"), r.out());
+        assertTrue(r.out().contains("[compile]"), r.out());
     }
 
     @Test
@@ -64,7 +64,8 @@ class PackActivateCommandTest {
         CliRun r = CliRun.of("pack", "activate", "--bootstrap", "127.0.0.1:1", archive.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
         assertTrue(r.out().contains("refused: core@2026.11.0 is not published"), r.out());
-        assertTrue(r.out().contains("fixture fixtures/incomplete.yaml: INC-FPN-MISSING fires on records/incomplete/inpatient-stay-without-first-progress-note.json [CN]: fired, but not on Encounter/enc9"), r.out());
+        assertTrue(r.out().contains("INC-FPN-MISSING fires on records/incomplete/inpatient-stay-without-first-progress-note.json [CN]"), r.out());
+        assertTrue(r.out().contains("fired, but not on Encounter/enc9"), r.out());
         assertTrue(r.out().contains("401 passed, 1 failed"), r.out());
     }
 
@@ -74,7 +75,8 @@ class PackActivateCommandTest {
         edit(p.resolve("rules/incomplete.yaml"), "minStayHours: 8,", "minStayHours: 8, nonsense: [,");
         CliRun r = CliRun.of("pack", "activate", "--bootstrap", "127.0.0.1:1", p.toString());
         assertEquals(1, r.exit(), r.out() + r.err());
-        assertTrue(r.out().contains("load: rules/incomplete.yaml"), r.out());
+        assertTrue(r.out().contains("rules/incomplete.yaml:"), r.out());
+        assertTrue(r.out().contains("[load]"), r.out());
     }
 
     @Test

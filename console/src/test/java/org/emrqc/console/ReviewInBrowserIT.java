@@ -186,11 +186,12 @@ class ReviewInBrowserIT {
         page.getByTestId("filter-grade").selectOption("丙");
         assertThat(page.getByTestId("worklist-total")).hasAttribute("data-total", String.valueOf(graded));
         page.getByTestId("facet-severity-high").click();
+        // the chip is pressed only on the page rendered for the new filter (the total alone may not change)
+        assertThat(page.getByTestId("facet-severity-high")).hasAttribute("aria-pressed", "true");
         assertThat(page.getByTestId("worklist-total")).hasAttribute("data-total", String.valueOf(c));
         assertTrue(c > 0 && c < all.getInt("total"), "the filter narrows the list: " + c);
-        assertEquals(c, page.getByTestId("worklist-row").count());
+        assertThat(page.getByTestId("worklist-row")).hasCount(c);
         for (Locator grade : page.getByTestId("worklist-row").locator(".grade").all()) assertThat(grade).hasText("丙");
-        assertThat(page.getByTestId("facet-severity-high")).hasAttribute("aria-pressed", "true");
         shot(page, "02-worklist-filtered");
 
         // reset, then filter by rule (a text field submitted with Enter) and open the record from its row

@@ -228,14 +228,24 @@ public final class StructuringWorker implements AutoCloseable {
         });
     }
 
-    /** Stops after the batch in progress (committing it), waiting up to 30 s. */
+    /**
+     * Stops after the batch in progress (committing it), waiting up to 30 s; a batch still running then is
+     * abandoned uncommitted (its transaction is aborted, and the next instance reads it again), never committed
+     * half-extracted.
+     */
     @Override
     public void close() {
         closing = true;
         consumer.wakeup();
         try {
-            if (loop.isAlive()) loop.join(Duration.ofSeconds(30).toMillis());
-            else if (state == State.CREATED) {
+            if (loop.isAlive()) {
+                loop.join(Duration.ofSeconds(30).toMillis());
+                if (loop.isAlive()) {
+                    System.err.println("emrqc structuring: the batch in progress did not finish within 30 s; abandoned uncommitted");
+                    producer.close(Duration.ZERO); // the loop's next producer call fails: no commit
+                    loop.join(Duration.ofSeconds(5).toMillis());
+                }
+            } else if (state == State.CREATED) {
                 consumer.close(Duration.ZERO);
                 producer.close(Duration.ZERO);
                 stopped.countDown();

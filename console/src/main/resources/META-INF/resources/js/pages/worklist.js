@@ -1,6 +1,6 @@
 // Worklist: records with findings, filtered, sorted and paged, with counts (facets) per severity, defect class, grade, status.
 import { h, field, select } from '../dom.js';
-import { t, label, formatTime } from '../i18n.js';
+import { t, label, formatTime, current } from '../i18n.js';
 import { get, query } from '../api.js';
 import { gradeBadge, statusPill, pageHeader, score } from '../ui.js';
 
@@ -55,7 +55,7 @@ function filters(q, data, go) {
     field(t('filter.department'), deptSelect),
     field(t('filter.attending'), text('attending')),
     field(t('filter.region'), text('region')),
-    field(t('filter.rule'), text('rule')),
+    ruleField(text('rule')),
     field(t('filter.defectClass'), sel('defectClass', DEFECT_CLASSES, 'defectClass')),
     field(t('filter.severity'), sel('severity', SEVERITIES, 'severity')),
     field(t('filter.status'), sel('status', STATUSES, 'recordStatus')),
@@ -66,6 +66,18 @@ function filters(q, data, go) {
       h('button.btn.btn-primary', { type: 'submit', testid: 'filter-apply' }, t('common.apply')),
       h('button.btn', { type: 'button', testid: 'filter-reset', on: { click: () => go(Object.fromEntries([...FILTERS, 'page'].map((k) => [k, '']))) } },
         t('common.reset'))));
+}
+
+/** The rule filter stays free text (an id or its start) with the rules in effect offered as suggestions. */
+function ruleField(input) {
+  const list = h('datalist', { id: 'rule-suggestions', testid: 'rule-suggestions' });
+  input.setAttribute('list', 'rule-suggestions');
+  const wrapper = field(t('filter.rule'), input);
+  wrapper.append(list);
+  get('/api/v1/rules').then((r) => {
+    for (const rule of r.rules) list.append(h('option', { value: rule.id }, `${rule.id} — ${current() === 'zh' ? rule.titleZh || rule.titleEn : rule.titleEn || rule.titleZh}`));
+  }).catch(() => { /* suggestions are optional: the filter works without them */ });
+  return wrapper;
 }
 
 function facets(q, data, go) {
