@@ -117,6 +117,31 @@ class KafkaIngestIT {
         assertEquals("core@2026.11.1", engine.packLabel());
     }
 
+    @Test
+    void aVersionActivatedElsewhereReachesThisConsoleThroughTheControlTopic() throws Exception {
+        // what `bin/emrqc pack activate` (or another console instance) publishes: the core pack as version 2099.4.0
+        java.nio.file.Path copy = java.nio.file.Files.createTempDirectory("emrqc-pack-elsewhere");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("..", "rule-packs", "core"))) {
+            java.nio.file.Path core = java.nio.file.Path.of("..", "rule-packs", "core");
+            for (java.nio.file.Path f : files.toList()) {
+                java.nio.file.Path to = copy.resolve(core.relativize(f).toString());
+                if (java.nio.file.Files.isDirectory(f)) java.nio.file.Files.createDirectories(to);
+                else java.nio.file.Files.copy(f, to);
+            }
+        }
+        java.nio.file.Path yaml = copy.resolve("pack.yaml");
+        java.nio.file.Files.writeString(yaml, java.nio.file.Files.readString(yaml).replaceFirst("(?m)^version: .*$", "version: 2099.4.0"));
+        byte[] zip = org.emrqc.kafka.PackZip.zip(copy);
+        org.emrqc.kafka.PackPublisher.publish(LocalKafka.bootstrap, "core", "2099.4.0", zip, "another-console");
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (!engine.packLabel().equals("core@2099.4.0") && System.currentTimeMillis() < deadline) Thread.sleep(200);
+        assertEquals("core@2099.4.0", engine.packLabel());
+        // a check now runs on it
+        Api.as("reviewer").contentType("application/fhir+json").body(Api.sample(Api.LATE, "elsewhere"))
+                .post("/api/v1/records/$qc").then().statusCode(200)
+                .body("meta.tag.find { it.system == 'urn:emrqc:rule-pack' }.code", equalTo("core@2099.4.0"));
+    }
+
     private static long auditCount(String recordId) {
         return QuarkusTransaction.requiringNew().call(() -> AuditRow.count("entity = 'record' and entityId = ?1 and action in ('record.ingest', 'record.recheck')", recordId));
     }

@@ -1,5 +1,6 @@
 package org.emrqc.console.ingest;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +24,7 @@ import org.emrqc.fhir.InputProblem;
 import org.emrqc.fhir.ParsedInput;
 import org.emrqc.fhir.RecordRegion;
 import org.emrqc.kafka.CheckerRegistry;
+import org.emrqc.kafka.PackWatcher;
 import org.emrqc.rules.check.FileOutcome;
 import org.emrqc.rules.check.RecordChecker;
 import org.emrqc.rules.check.RecordStage;
@@ -54,6 +56,7 @@ public class QcEngine {
     PackStore packs;
 
     private CheckerRegistry checkers;
+    private PackWatcher watcher;
     private FhirInputReader reader;
     private ZoneId zone;
 
@@ -65,7 +68,25 @@ public class QcEngine {
         long t0 = System.nanoTime();
         checkers.forRegion(config.region());
         LOG.infof("rule pack %s compiled for region %s in %d ms", pack.label(), config.region(), (System.nanoTime() - t0) / 1_000_000);
+        config.kafka().bootstrap().ifPresent(this::followActivations);
     }
+
+    /**
+     * With Kafka, versions activated elsewhere (another console instance, `bin/emrqc pack activate`) reach this one
+     * through emrqc.packs.v1 and are swapped in as the stream processors swap them; a bad archive is refused and the
+     * version in force keeps serving.
+     */
+    private void followActivations(String bootstrap) {
+        watcher = new PackWatcher(bootstrap, checkers, List.of(config.region())).log(line -> LOG.info("packs: " + line));
+        watcher.start();
+    }
+
+    void onStop(@Observes ShutdownEvent ev) {
+        if (watcher != null) watcher.close();
+    }
+
+    /** The watcher of emrqc.packs.v1 (null without Kafka). */
+    public PackWatcher watcher() { return watcher; }
 
     /** The structuring stage of a pack version (its drug names feed the terminology); also used by validation. */
     public static RecordStage stage(RulePack pack) { return structuring(pack)::apply; }
