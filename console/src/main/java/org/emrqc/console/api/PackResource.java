@@ -155,6 +155,17 @@ public class PackResource {
         return admin.putKnowledge(pack, version, table, body, xlsx);
     }
 
+    /** Simple rules authored as a spreadsheet (columns: see RuleSheet) into a draft as rules/sheet-NAME.yaml. */
+    @PUT
+    @Path("{pack}/versions/{version}/rule-sheets/{name}")
+    @Consumes({"text/csv", XLSX})
+    @Transactional
+    public Map<String, Object> ruleSheet(@PathParam("pack") String pack, @PathParam("version") String version, @PathParam("name") String name,
+                                         @jakarta.ws.rs.core.Context HttpHeaders headers, byte[] body) {
+        boolean xlsx = headers.getMediaType() != null && XLSX.equals(headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype());
+        return admin.putRuleSheet(pack, version, name, body, xlsx);
+    }
+
     @POST
     @Path("{pack}/versions/{version}/validate")
     @Transactional

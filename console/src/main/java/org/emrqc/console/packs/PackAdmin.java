@@ -354,6 +354,21 @@ public class PackAdmin {
         return out;
     }
 
+    /** Simple rules from a spreadsheet (CSV or XLSX) into a draft, as rules/sheet-NAME.yaml. */
+    public Map<String, Object> putRuleSheet(String packId, String version, String name, byte[] body, boolean xlsx) {
+        PackVersionRow d = draft(packId, version);
+        PackArchive before = archive(d);
+        RuleSheetUpload.Result r = RuleSheetUpload.put(before, pack(d), name, body, xlsx);
+        replace(d, r.archive());
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", r.file());
+        out.put("rules", r.ids());
+        out.put("sha256", d.sha256);
+        audit.record("pack.draft.rule-sheet", "pack_version", d.label(), Map.of("sha256", before.sha256()),
+                Map.of("file", r.file(), "rules", r.ids(), "format", xlsx ? "xlsx" : "csv", "sha256", d.sha256));
+        return out;
+    }
+
     public void deleteDraft(String packId, String version) {
         PackVersionRow d = draft(packId, version);
         audit.record("pack.draft.delete", "pack_version", d.label(), Map.of("sha256", d.sha256, "parent", String.valueOf(d.parentVersion)), null);
