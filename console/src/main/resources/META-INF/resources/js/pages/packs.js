@@ -135,7 +135,7 @@ async function renderVersion(container, ctx, pack, version) {
   const picker = select(regions.map((r) => [r.code, `${r.code} · ${r.chain}`]), region, { testid: 'region-select', 'aria-label': t('packs.region'),
     on: { change: (e) => ctx.navigate(here({ region: e.target.value })) } });
   const tools = h('div.card', h('div.form-grid', field(t('packs.region'), picker)));
-  if (draft) tools.append(regionForm(ctx, pack, version, region, errorEl, here), knowledgeForm(pack, version, errorEl));
+  if (draft) tools.append(regionForm(ctx, pack, version, region, errorEl, here), knowledgeForm(pack, version, errorEl), ruleSheetForm(pack, version, errorEl));
   container.append(tools);
 
   const rules = await get(`${vpath(pack, version)}/regions/${enc(region)}/rules`);
@@ -282,6 +282,25 @@ function knowledgeForm(pack, version, errorEl) {
     } } },
     h('div.form-grid', field(t('packs.knowledgeTable'), table), field(t('packs.knowledgeFile'), file, { hint: t('packs.knowledgeHint') })),
     h('div.row', h('button.btn.btn-primary', { type: 'submit', testid: 'knowledge-submit' }, t('packs.upload')))));
+}
+
+function ruleSheetForm(pack, version, errorEl) {
+  const name = h('input', { testid: 'rulesheet-name', placeholder: 'hospital-local', pattern: '[a-z0-9][a-z0-9-]*' });
+  const file = h('input', { type: 'file', accept: '.csv,text/csv,.xlsx', testid: 'rulesheet-file' });
+  return h('details', { testid: 'rulesheet-upload' }, h('summary', t('packs.ruleSheet')),
+    h('form', { on: { submit: async (e) => {
+      e.preventDefault();
+      clear(errorEl);
+      if (!file.files.length || !name.value.trim()) return;
+      const f = file.files[0];
+      const type = f.name.toLowerCase().endsWith('.xlsx') ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+      try {
+        const r = await upload('PUT', `${vpath(pack, version)}/rule-sheets/${enc(name.value.trim())}`, f, type);
+        toast(t('packs.ruleSheetDone', { file: r.file, count: r.rules.length }));
+      } catch (err) { errorEl.append(failure(err)); }
+    } } },
+    h('div.form-grid', field(t('packs.ruleSheetName'), name), field(t('packs.knowledgeFile'), file, { hint: t('packs.ruleSheetHint') })),
+    h('div.row', h('button.btn.btn-primary', { type: 'submit', testid: 'rulesheet-submit' }, t('packs.upload')))));
 }
 
 function origin(o, region) {
