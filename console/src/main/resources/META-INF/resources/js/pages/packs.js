@@ -352,6 +352,11 @@ function editorRow(ctx, pack, version, region, r, tr, errorEl) {
   const points = h('input', { type: 'number', step: '0.5', min: 0, value: r.points, testid: 'edit-points', style: 'width:6em' });
   const veto = h('input', { type: 'checkbox', checked: r.veto, testid: 'edit-veto' });
   const paramInputs = Object.entries(r.params || {}).map(([k, v]) => [k, v, h('input', { value: JSON.stringify(v), testid: `edit-param-${k}`, 'aria-label': k })]);
+  const depsNow = r.departments || { include: [], exclude: [] };
+  const list = (xs) => (xs || []).join(', ');
+  const parseList = (v) => v.split(/[,，;；]/).map((x) => x.trim()).filter(Boolean);
+  const include = h('input', { value: list(depsNow.include), testid: 'edit-departments-include', placeholder: '普通外科, surgery' });
+  const exclude = h('input', { value: list(depsNow.exclude), testid: 'edit-departments-exclude', placeholder: '儿科, pediatrics' });
   const msg = h('div');
   const send = async (body) => {
     clear(msg);
@@ -372,6 +377,9 @@ function editorRow(ctx, pack, version, region, r, tr, errorEl) {
     if (severity.value !== r.severity) body.severity = severity.value;
     if (Number(points.value) !== r.points) body.points = Number(points.value);
     if (veto.checked !== r.veto) body.veto = veto.checked;
+    const inc = parseList(include.value);
+    const exc = parseList(exclude.value);
+    if (list(inc) !== list(depsNow.include) || list(exc) !== list(depsNow.exclude)) body.departments = { include: inc, exclude: exc };
     const params = {};
     for (const [k, v, input] of paramInputs) {
       let value;
@@ -389,6 +397,7 @@ function editorRow(ctx, pack, version, region, r, tr, errorEl) {
   const editor = h('tr', { testid: 'rule-editor', dataset: { editor: r.id } }, h('td', { colspan: 8 },
     h('div.form-grid',
       field(t('packs.enabled'), enabled), field(t('packs.severity'), severity), field(t('packs.points'), points), field(t('packs.veto'), veto),
+      field(t('packs.departmentsInclude'), include, { hint: t('packs.departmentsHint') }), field(t('packs.departmentsExclude'), exclude),
       paramInputs.map(([k, , input]) => field(`${t('packs.param')} ${k}`, input))),
     h('div.row', h('button.btn.btn-primary', { type: 'button', testid: 'edit-save', on: { click: save } }, t('common.save')),
       h('button.btn', { type: 'button', testid: 'edit-cancel', on: { click: () => editor.remove() } }, t('common.cancel')), resets),
