@@ -38,6 +38,14 @@ check_settings() {
 # true when something accepts connections on 127.0.0.1:$1
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# true when process $1 exists and is not a zombie (an exited process its parent has not reaped yet)
+proc_running() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
+  stat="${stat##*) }"
+  [[ -n "$stat" && "${stat:0:1}" != Z ]]
+}
+
 # true when process $1 is ours: the marker is on its command line or in its environment (JAVA_OPTS, which
 # bin/emrqc passes to java; before bin/emrqc execs java only the environment has it)
 is_ours() {
@@ -52,7 +60,7 @@ live_pid() {
   [[ -f "$f" ]] || return 1
   pid="$(<"$f")"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
-  is_ours "$pid" || return 1
+  proc_running "$pid" && is_ours "$pid" || return 1
   echo "$pid"
 }
 
@@ -62,7 +70,7 @@ marked_pids() {
   for d in /proc/[0-9]*; do
     pid="${d#/proc/}"
     [[ "$pid" == "$$" || "$pid" == "$BASHPID" ]] && continue
-    if is_ours "$pid"; then echo "$pid"; fi
+    if proc_running "$pid" && is_ours "$pid"; then echo "$pid"; fi
   done
 }
 
