@@ -42,8 +42,12 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Stream threads (partitions worked on in parallel). Default: the number of cores.")
     Integer threads;
 
-    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /live, /ready (200 only while RUNNING) and /metrics (Prometheus) on 127.0.0.1:PORT.")
+    @Option(names = "--http-port", paramLabel = "PORT", description = "Serve /live, /ready (200 only while RUNNING) and /metrics (Prometheus) on --http-host:PORT.")
     Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address the --http-port endpoint binds to; 0.0.0.0 in a container so probes and scrapers reach it. Default: ${DEFAULT-VALUE}.")
+    String httpHost;
 
     @Option(names = "--max-message-mb", defaultValue = "16", description = "Larger messages go to the dead-letter topic. Default: ${DEFAULT-VALUE}.")
     int maxMessageMb;
@@ -96,7 +100,7 @@ final class StreamCommand implements Callable<Integer> {
         if (watchPacks) runner.watchPacks(new PackWatcher(bootstrap, checkers, List.of(pack.region)));
         Runtime.getRuntime().addShutdownHook(new Thread(runner::close, "emrqc-stream-shutdown"));
         org.emrqc.kafka.HealthServer health = httpPort == null ? null
-                : new org.emrqc.kafka.HealthServer("127.0.0.1", httpPort, runner::ready, runner::stateText, runner::prometheus);
+                : new org.emrqc.kafka.HealthServer(httpHost, httpPort, runner::ready, runner::stateText, runner::prometheus);
         if (health != null) Runtime.getRuntime().addShutdownHook(new Thread(health::close, "emrqc-health-shutdown"));
         runner.start();
         System.err.println("emrqc stream: pack " + checkers.packLabel() + (watchPacks ? " (following " + org.emrqc.kafka.Topics.PACKS + ")" : "") + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state
