@@ -78,7 +78,7 @@ final class StreamCommand implements Callable<Integer> {
         int concurrency = structuringConcurrency != null ? structuringConcurrency
                 : structuring.usesLlm() ? structuring.llmConcurrency() : Runtime.getRuntime().availableProcessors();
         if (concurrency < 1) throw new UserError("--structuring-concurrency must be at least 1");
-        PipelineMetrics metrics = new PipelineMetrics();
+        PipelineMetrics metrics = new PipelineMetrics().llm(structuring::llmMetrics);
         StructuringWorker worker = null;
         CheckerRegistry checkers;
         if (mode == Structuring.async) {

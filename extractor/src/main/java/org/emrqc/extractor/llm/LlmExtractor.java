@@ -92,7 +92,7 @@ public final class LlmExtractor implements NarrativeExtractor {
     private final Semaphore permits;
     private final CircuitBreaker breaker;
     private final ResponseCache cache;
-    private final LlmMetrics metrics = new LlmMetrics();
+    private final LlmMetrics metrics;
     private final Pseudonymizer pseudonymizer = new Pseudonymizer();
     private final Map<String, PromptTemplate> prompts = new ConcurrentHashMap<>();
     private final AtomicBoolean jsonMode;
@@ -114,13 +114,26 @@ public final class LlmExtractor implements NarrativeExtractor {
      */
     public LlmExtractor(LlmConfig config, NarrativeExtractor fallback, Function<NarrativeDocument, List<SectionFact>> sections,
                         Function<NarrativeDocument, ? extends Collection<String>> names) {
-        this(config, openAiModel(config), fallback, sections, names);
+        this(config, openAiModel(config), fallback, sections, names, new LlmMetrics());
+    }
+
+    /** @param metrics counters to add to, shared e.g. by the extractors of successive rule-pack versions */
+    public LlmExtractor(LlmConfig config, NarrativeExtractor fallback, Function<NarrativeDocument, List<SectionFact>> sections,
+                        Function<NarrativeDocument, ? extends Collection<String>> names, LlmMetrics metrics) {
+        this(config, openAiModel(config), fallback, sections, names, metrics);
     }
 
     /** With any LangChain4j chat model (its own timeout applies; retries must be off in it). */
     public LlmExtractor(LlmConfig config, ChatModel model, NarrativeExtractor fallback,
                         Function<NarrativeDocument, List<SectionFact>> sections,
                         Function<NarrativeDocument, ? extends Collection<String>> names) {
+        this(config, model, fallback, sections, names, new LlmMetrics());
+    }
+
+    public LlmExtractor(LlmConfig config, ChatModel model, NarrativeExtractor fallback,
+                        Function<NarrativeDocument, List<SectionFact>> sections,
+                        Function<NarrativeDocument, ? extends Collection<String>> names, LlmMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
         this.fallback = fallback;
@@ -506,9 +519,12 @@ public final class LlmExtractor implements NarrativeExtractor {
                         .responseFormat(json ? ResponseFormat.JSON : SCHEMA)
                         .build();
                 metrics.calls.incrementAndGet();
+                long t0 = System.nanoTime();
                 try {
                     response = model.chat(request);
+                    metrics.callTook(System.nanoTime() - t0);
                 } catch (RuntimeException e) {
+                    metrics.callTook(System.nanoTime() - t0);
                     Failure f = classify(e);
                     if (f.schemaUnsupported() && !json && config.outputMode() == LlmConfig.OutputMode.AUTO) {
                         breaker.onSuccess(); // the endpoint answered
