@@ -233,7 +233,7 @@ public final class LlmExtractor implements NarrativeExtractor {
         if (text.isBlank()) return new Extraction(secs, List.of(), 0, backend, false);
         if (breaker.isOpen()) {
             metrics.breakerSkips.incrementAndGet();
-            LOG.debug("LLM circuit open: {} goes to the fallback extractor", document.ref());
+            LOG.debug("LLM circuit open: a {} goes to the fallback extractor", document.resourceType());
             return degrade(document, terminology, secs);
         }
         PromptTemplate prompt = prompt(document.language());
@@ -250,7 +250,9 @@ public final class LlmExtractor implements NarrativeExtractor {
                 ungrounded += ground(document, text, asked, secs, out, taken);
             }
         } catch (EndpointFailure e) {
-            LOG.warn("LLM endpoint failed for {} ({}); used the fallback extractor", document.ref(), e.getMessage());
+            // never the document's id or text in the log (ids may be patient identifiers); the caller's MDC says
+            // which input message it was (topic/partition/offset)
+            LOG.warn("LLM endpoint failed for a {} ({}); used the fallback extractor", document.resourceType(), e.getMessage());
             return degrade(document, terminology, secs);
         }
         out = codedVitals(document, text, out);
@@ -624,12 +626,16 @@ public final class LlmExtractor implements NarrativeExtractor {
             String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             boolean schema = msg.contains("response_format") || msg.contains("json_schema") || msg.contains("schema")
                     || msg.contains("guided") || msg.contains("structured");
-            return new Failure("HTTP " + (status > 0 ? status : 400) + ": " + brief(e.getMessage()), false, schema, false);
+            boolean context = msg.contains("context length") || msg.contains("context_length") || msg.contains("maximum context")
+                    || msg.contains("too many tokens") || msg.contains("too long");
+            // not the server's message: validation errors may echo the request, i.e. the note's text
+            return new Failure("HTTP " + (status > 0 ? status : 400) + (schema ? " (structured output rejected)" : context ? " (context length exceeded)" : " (request rejected)"),
+                    false, schema, false);
         }
         Throwable io = cause(e, java.io.IOException.class);
         if (io instanceof com.fasterxml.jackson.core.JsonProcessingException) return new Failure("response body is not JSON", true);
         if (io != null) return new Failure("connection failed: " + io.getClass().getSimpleName(), true);
-        return new Failure(e.getClass().getSimpleName() + ": " + brief(e.getMessage()), true);
+        return new Failure(e.getClass().getSimpleName(), true); // its message may quote the answer or the request
     }
 
     private static int status(Throwable e) {
@@ -646,12 +652,5 @@ public final class LlmExtractor implements NarrativeExtractor {
             if (type.isInstance(t)) return t;
         }
         return null;
-    }
-
-    /** An error message on one line, at most 120 characters. */
-    private static String brief(String message) {
-        if (message == null) return "";
-        String s = message.replaceAll("\\s+", " ").strip();
-        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 }
