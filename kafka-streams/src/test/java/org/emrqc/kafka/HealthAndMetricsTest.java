@@ -119,15 +119,15 @@ class HealthAndMetricsTest {
                 "emrqc_llm_documents_total 3", "emrqc_llm_chunks_total 3", "emrqc_llm_cache_hits_total 1", "emrqc_llm_calls_total 2",
                 "emrqc_llm_retries_total 0", "emrqc_llm_failures_total 1", "emrqc_llm_degraded_documents_total 1",
                 "emrqc_llm_tokens_total{type=\"prompt\"} 1", "emrqc_llm_tokens_total{type=\"completion\"} 1",
-                "emrqc_llm_call_seconds_bucket{le=\"0.1\"} 1", "emrqc_llm_call_seconds_bucket{le=\"0.25\"} 1",
-                "emrqc_llm_call_seconds_bucket{le=\"0.5\"} 2", "emrqc_llm_call_seconds_bucket{le=\"120.0\"} 2",
+                // the refused call at once, the answered one after at least 300 ms (later buckets depend on the machine's load)
+                "emrqc_llm_call_seconds_bucket{le=\"0.25\"} 1", "emrqc_llm_call_seconds_bucket{le=\"120.0\"} 2",
                 "emrqc_llm_call_seconds_bucket{le=\"+Inf\"} 2", "emrqc_llm_call_seconds_count 2",
                 "# TYPE emrqc_llm_call_seconds histogram")) {
             assertTrue(text.contains(line + "\n"), line + " in\n" + text);
         }
         assertEquals(3, metrics.recordsIn());
         assertEquals(3, metrics.findingsOut()); // a degraded document still gives findings
-        assertTrue(llm.callSeconds() >= 0.3 && llm.callSeconds() < 0.6, "call time " + llm.callSeconds());
+        assertTrue(llm.callSeconds() >= 0.3 && llm.callSeconds() < 10, "call time " + llm.callSeconds());
         assertTrue(!new PipelineMetrics().prometheus(null, null).contains("emrqc_llm_"), "no LLM metrics without an LLM");
     }
 
