@@ -71,8 +71,21 @@ final class StreamCommand implements Callable<Integer> {
             description = "Follow emrqc.packs.v1 (the versions 'emrqc pack activate' publishes): start on the version last activated for this pack id and swap to each new one while running, without a restart. --no-watch-packs runs --pack only. Default: on.")
     boolean watchPacks;
 
+    @Option(names = "--log-format", paramLabel = "FORMAT",
+            description = "plain (lines) or json (one JSON object per line on stderr: time, level, logger, thread, message and fields such as topic, partition, offset, stage, pack). Default: the environment variable EMRQC_LOG_FORMAT, else plain.")
+    String logFormat;
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamCommand.class);
+
     @Override
     public Integer call() throws Exception {
+        if (logFormat != null) {
+            try {
+                org.emrqc.cli.log.LogFormat.format(org.emrqc.cli.log.LogFormat.parse(logFormat));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--log-format: " + e.getMessage());
+            }
+        }
         RulePack rulePack = pack.load();
         Path state = stateDir != null ? stateDir : Files.createTempDirectory("emrqc-streams");
         long maxBytes = maxMessageMb * 1024L * 1024L;
@@ -82,7 +95,7 @@ final class StreamCommand implements Callable<Integer> {
         int concurrency = structuringConcurrency != null ? structuringConcurrency
                 : structuring.usesLlm() ? structuring.llmConcurrency() : Runtime.getRuntime().availableProcessors();
         if (concurrency < 1) throw new UserError("--structuring-concurrency must be at least 1");
-        PipelineMetrics metrics = new PipelineMetrics();
+        PipelineMetrics metrics = new PipelineMetrics().llm(structuring::llmMetrics);
         StructuringWorker worker = null;
         CheckerRegistry checkers;
         if (mode == Structuring.async) {
@@ -103,12 +116,14 @@ final class StreamCommand implements Callable<Integer> {
                 : new org.emrqc.kafka.HealthServer(httpHost, httpPort, runner::ready, runner::stateText, runner::prometheus);
         if (health != null) Runtime.getRuntime().addShutdownHook(new Thread(health::close, "emrqc-health-shutdown"));
         runner.start();
-        System.err.println("emrqc stream: pack " + checkers.packLabel() + (watchPacks ? " (following " + org.emrqc.kafka.Topics.PACKS + ")" : "") + ", default region " + pack.region + ", bootstrap " + bootstrap + ", state " + state
-                + ", structuring " + (structuring.narrativeOff() ? "off" : mode + (mode == Structuring.async ? " (" + concurrency + " in flight, " + structuring.extractorLabel() + ")" : "")));
-        if (!runner.awaitRunning(Duration.ofMinutes(2))) System.err.println("emrqc stream: not running yet (" + runner.stateText() + ")");
+        LOG.atInfo().addKeyValue("pack", checkers.packLabel()).addKeyValue("region", pack.region)
+                .log("started: pack {}{}, default region {}, bootstrap {}, state {}, structuring {}", checkers.packLabel(),
+                        watchPacks ? " (following " + org.emrqc.kafka.Topics.PACKS + ")" : "", pack.region, bootstrap, state,
+                        structuring.narrativeOff() ? "off" : mode + (mode == Structuring.async ? " (" + concurrency + " in flight, " + structuring.extractorLabel() + ")" : ""));
+        if (!runner.awaitRunning(Duration.ofMinutes(2))) LOG.warn("not running yet ({})", runner.stateText());
         runner.awaitStop();
         if (worker != null && worker.failure() != null) {
-            System.err.println("emrqc stream: the structuring stage stopped: " + worker.failure().getMessage());
+            LOG.error("the structuring stage stopped: {}", worker.failure().getMessage());
             runner.close();
             return 1;
         }

@@ -54,6 +54,11 @@ final class StructuringOptions {
     boolean noPseudonymize;
 
     private org.emrqc.extractor.llm.LlmExtractor llm;
+    /** One set of LLM counters for every extractor built here (inline structuring builds one per pack version). */
+    private final org.emrqc.extractor.llm.LlmMetrics llmMetrics = new org.emrqc.extractor.llm.LlmMetrics();
+
+    /** The LLM counters with --llm, else null. */
+    org.emrqc.extractor.llm.LlmMetrics llmMetrics() { return usesLlm() ? llmMetrics : null; }
 
     /** The LLM extractor when --llm was given (after the stage was built), for its metrics. */
     org.emrqc.extractor.llm.LlmExtractor llm() { return llm; }
@@ -101,7 +106,7 @@ final class StructuringOptions {
                     .withTimeout(java.time.Duration.ofSeconds(llmTimeout)).withMaxConcurrency(llmConcurrency);
             if (llmCache != null) cfg = cfg.withCache(1000, llmCache);
             if (noPseudonymize) cfg = cfg.withPseudonymize(false);
-            llm = new org.emrqc.extractor.llm.LlmExtractor(cfg, offline, new org.emrqc.extractor.sections.SectionDetector()::detect);
+            llm = new org.emrqc.extractor.llm.LlmExtractor(cfg, offline, new org.emrqc.extractor.sections.SectionDetector()::detect, null, llmMetrics);
         } catch (IllegalArgumentException e) {
             throw new UserError("--llm: " + e.getMessage());
         }

@@ -108,6 +108,7 @@ public final class MessageCheck {
             headers.add(Topics.HEADER_RULE_PACK, version.packLabel().getBytes(StandardCharsets.UTF_8));
             byte[] json = writer.json(bundle).getBytes(StandardCharsets.UTF_8);
             metrics.time("write", System.nanoTime() - w0);
+            metrics.findings(outcome.results());
             return new Result(json, headers, false);
         } catch (RuntimeException e) {
             return deadLetter(value, inHeaders, input, "process", DeadLetters.message(e), e);

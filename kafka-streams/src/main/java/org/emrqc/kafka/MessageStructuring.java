@@ -71,7 +71,17 @@ final class MessageStructuring {
                 for (NarrativeDocument d : docs) jobs.add(new Job(d, context));
             }
             List<CompletableFuture<Extraction>> futures = new ArrayList<>();
-            for (Job j : jobs) futures.add(CompletableFuture.supplyAsync(() -> stage.extract(j.doc(), j.context()), documents));
+            for (Job j : jobs) {
+                java.util.function.Supplier<Extraction> work = () -> stage.extract(j.doc(), j.context());
+                // the input position (never the content) on any line the extraction logs, on its own thread
+                LogContext.putInput(input, "structure");
+                try {
+                    work = LogContext.carrying(work);
+                } finally {
+                    LogContext.clear();
+                }
+                futures.add(CompletableFuture.supplyAsync(work, documents));
+            }
             return CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).handle((ok, error) -> {
                 if (error != null) {
                     Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

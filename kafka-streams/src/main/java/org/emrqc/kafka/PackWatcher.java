@@ -48,7 +48,9 @@ public final class PackWatcher implements AutoCloseable {
     private volatile Throwable failure;
     private final Object filesLock = new Object();
     private PackZip.Unpacked activeFiles;
-    private Consumer<String> log = line -> System.err.println("emrqc packs: " + line);
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PackWatcher.class);
+    /** Where the one-line reports go; null: the SLF4J logger (rejections at WARN, the rest at INFO). */
+    private Consumer<String> log;
 
     /**
      * @param regions the regions to compile before a swap (the stream's default region); the regions the
@@ -70,7 +72,10 @@ public final class PackWatcher implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Where the one-line reports go (default: stderr). */
+    /**
+     * Where the one-line reports go (default: the SLF4J logger org.emrqc.kafka.PackWatcher, with the archive's
+     * topic, partition, offset and the pack as MDC fields while one is applied).
+     */
     public PackWatcher log(Consumer<String> sink) {
         this.log = sink;
         return this;
@@ -84,7 +89,7 @@ public final class PackWatcher implements AutoCloseable {
     public boolean catchUp(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         if (!assign(timeout)) {
-            log.accept("topic " + Topics.PACKS + " not found; starting on " + registry.packLabel() + ", the watcher thread goes on looking");
+            info("topic " + Topics.PACKS + " not found; starting on " + registry.packLabel() + ", the watcher thread goes on looking");
             return false;
         }
         Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
@@ -106,7 +111,7 @@ public final class PackWatcher implements AutoCloseable {
         ends.forEach((tp, end) -> {
             if (consumer.position(tp) > end) consumer.seek(tp, end);
         });
-        if (!done) log.accept("did not reach the end of " + Topics.PACKS + " in " + timeout.toSeconds() + " s; the watcher thread goes on reading");
+        if (!done) info("did not reach the end of " + Topics.PACKS + " in " + timeout.toSeconds() + " s; the watcher thread goes on reading");
         return done;
     }
 
@@ -143,12 +148,12 @@ public final class PackWatcher implements AutoCloseable {
             while (!closed) {
                 if (!assigned) {
                     if (!assign(Duration.ofSeconds(5))) {
-                        if (!warned) log.accept("topic " + Topics.PACKS + " not found; pack " + registry.packLabel() + " stays in force until it appears");
+                        if (!warned) info("topic " + Topics.PACKS + " not found; pack " + registry.packLabel() + " stays in force until it appears");
                         warned = true;
                         sleep(5000);
                         continue;
                     }
-                    log.accept("following " + Topics.PACKS + " for pack " + packId);
+                    info("following " + Topics.PACKS + " for pack " + packId);
                 }
                 List<ConsumerRecord<byte[], byte[]>> mine = new ArrayList<>();
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
@@ -163,7 +168,7 @@ public final class PackWatcher implements AutoCloseable {
             if (!closed) failure = e;
         } catch (RuntimeException | Error e) {
             failure = e;
-            log.accept("the watcher stopped: " + e);
+            warn("the watcher stopped: " + e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
             closeFiles();
@@ -172,6 +177,18 @@ public final class PackWatcher implements AutoCloseable {
 
     /** Puts one archive in force; false (logged, counted) when it is rejected. Already in force: true. */
     private boolean apply(ConsumerRecord<byte[], byte[]> r) {
+        org.slf4j.MDC.put("topic", r.topic());
+        org.slf4j.MDC.put("partition", String.valueOf(r.partition()));
+        org.slf4j.MDC.put("offset", String.valueOf(r.offset()));
+        org.slf4j.MDC.put("pack", registry.packLabel());
+        try {
+            return applyRecord(r);
+        } finally {
+            for (String k : new String[] {"topic", "partition", "offset", "pack"}) org.slf4j.MDC.remove(k);
+        }
+    }
+
+    private boolean applyRecord(ConsumerRecord<byte[], byte[]> r) {
         String where = r.topic() + "/" + r.partition() + "/" + r.offset();
         String version = header(r, Topics.HEADER_PACK_VERSION);
         if (r.value() == null) {
@@ -205,7 +222,7 @@ public final class PackWatcher implements AutoCloseable {
             activeSha = sha;
             swaps.incrementAndGet();
             lastSwapMillis = (System.nanoTime() - t0) / 1_000_000;
-            log.accept(before + " -> " + now.packLabel() + " from " + where + " (sha256 " + sha.substring(0, 12) + ", activated by "
+            info(before + " -> " + now.packLabel() + " from " + where + " (sha256 " + sha.substring(0, 12) + ", activated by "
                     + header(r, Topics.HEADER_ACTIVATED_BY) + " at " + header(r, Topics.HEADER_ACTIVATED_AT) + "; regions " + now.regions()
                     + " compiled, " + lastSwapMillis + " ms)");
             return true;
@@ -216,10 +233,20 @@ public final class PackWatcher implements AutoCloseable {
         }
     }
 
+    private void info(String line) {
+        if (log != null) log.accept(line);
+        else LOG.info(line);
+    }
+
+    private void warn(String line) {
+        if (log != null) log.accept(line);
+        else LOG.warn(line);
+    }
+
     private void reject(String where, String version, String reason) {
         rejected.incrementAndGet();
         lastRejection = where + ": " + reason;
-        log.accept("rejected the archive at " + where + " (pack " + packId + ", version " + version + "): " + reason + "; " + registry.packLabel() + " stays in force");
+        warn("rejected the archive at " + where + " (pack " + packId + ", version " + version + "): " + reason + "; " + registry.packLabel() + " stays in force");
     }
 
     private void sleep(long millis) {

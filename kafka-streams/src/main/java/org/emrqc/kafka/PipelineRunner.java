@@ -13,6 +13,7 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
  * dies instead of stopping the application, and closes cleanly (committing its transactions) on close().
  */
 public final class PipelineRunner implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PipelineRunner.class);
     private final KafkaStreams streams;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final PipelineMetrics metrics;
@@ -38,7 +39,7 @@ public final class PipelineRunner implements AutoCloseable {
         if (structuring != null) structuring.onFailure(stopped::countDown);
         streams.setUncaughtExceptionHandler(e -> StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD);
         streams.setStateListener((now, before) -> {
-            System.err.println("emrqc stream: " + before + " -> " + now);
+            LOG.atInfo().addKeyValue("state", now).addKeyValue("previous", before).log("streams state {} -> {}", before, now);
             if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) stopped.countDown();
         });
     }

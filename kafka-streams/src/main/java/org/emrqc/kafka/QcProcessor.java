@@ -23,7 +23,14 @@ final class QcProcessor implements Processor<byte[], byte[], byte[], byte[]> {
     public void process(Record<byte[], byte[]> record) {
         RecordMetadata m = context.recordMetadata().orElse(null);
         String input = m == null ? "unknown" : m.topic() + "/" + m.partition() + "/" + m.offset();
-        MessageCheck.Result r = check.check(record.value(), record.headers(), record.timestamp(), input);
+        // where the message came from, for any line logged while it is checked (never its content)
+        LogContext.put(m == null ? null : m.topic(), m == null ? -1 : m.partition(), m == null ? -1 : m.offset(), "check");
+        MessageCheck.Result r;
+        try {
+            r = check.check(record.value(), record.headers(), record.timestamp(), input);
+        } finally {
+            LogContext.clear();
+        }
         context.forward(new Record<>(record.key(), r.value(), record.timestamp(), r.headers()),
                 r.deadLetter() ? QcTopology.DEAD_LETTER_SINK : QcTopology.FINDINGS_SINK);
     }

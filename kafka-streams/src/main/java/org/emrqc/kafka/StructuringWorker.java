@@ -45,6 +45,7 @@ import org.emrqc.extractor.NarrativeStage;
  * extraction slot, not the partition: throughput grows with {@code concurrency} until the server saturates.
  */
 public final class StructuringWorker implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StructuringWorker.class);
     /**
      * @param concurrency extractions in flight at once (set the LLM extractor's own limit to the same number)
      * @param batch       messages taken per poll and committed per transaction
@@ -164,7 +165,7 @@ public final class StructuringWorker implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
             state = State.FAILED;
-            System.err.println("emrqc structuring: stopped by " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            LOG.atError().addKeyValue("stage", "structure").log("structuring stopped by {}: {}", e.getClass().getSimpleName(), e.getMessage());
         } finally {
             try {
                 consumer.close(Duration.ofSeconds(10));
@@ -207,7 +208,7 @@ public final class StructuringWorker implements AutoCloseable {
         } catch (ProducerFencedException | InvalidProducerEpochException | OutOfOrderSequenceException | AuthorizationException e) {
             throw e; // another instance took over this transactional id, or we may not write: stop
         } catch (KafkaException e) {
-            System.err.println("emrqc structuring: transaction aborted (" + e.getMessage() + "); the batch will be read again");
+            LOG.atWarn().addKeyValue("stage", "structure").log("transaction aborted ({}); the batch will be read again", e.getMessage());
             producer.abortTransaction();
             rewind(records);
             return;
@@ -241,7 +242,7 @@ public final class StructuringWorker implements AutoCloseable {
             if (loop.isAlive()) {
                 loop.join(Duration.ofSeconds(30).toMillis());
                 if (loop.isAlive()) {
-                    System.err.println("emrqc structuring: the batch in progress did not finish within 30 s; abandoned uncommitted");
+                    LOG.atWarn().addKeyValue("stage", "structure").log("the batch in progress did not finish within 30 s; abandoned uncommitted");
                     producer.close(Duration.ZERO); // the loop's next producer call fails: no commit
                     loop.join(Duration.ofSeconds(5).toMillis());
                 }

@@ -130,10 +130,10 @@ public class FindingsConsumer {
             return true;
         } catch (IllegalArgumentException | ca.uhn.fhir.parser.DataFormatException | ClassCastException e) {
             skipped.incrementAndGet();
-            LOG.warnf("skipped findings message %s (not a findings bundle): %s", at, e.getMessage());
+            LOG.warnf("skipped findings message %s (not a findings bundle): %s", at, errorClass(e));
             return true;
         } catch (RuntimeException e) {
-            LOG.warnf("could not store findings message %s, retrying in %d s: %s", at, RETRY_DELAY.toSeconds(), e.getMessage());
+            LOG.warnf("could not store findings message %s, retrying in %d s: %s", at, RETRY_DELAY.toSeconds(), errorClass(e));
             return false;
         }
     }
@@ -162,5 +162,19 @@ public class FindingsConsumer {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /**
+     * What failed, without the exception's message: HAPI's parse errors quote values of the bundle and the
+     * database's quote keys (the record key is a patient or encounter id). The class chain and any SQLState.
+     */
+    static String errorClass(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 300; t = t.getCause() == t ? null : t.getCause()) {
+            if (!b.isEmpty()) b.append(" <- ");
+            b.append(t.getClass().getSimpleName());
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) b.append(" (SQLState ").append(sql.getSQLState()).append(')');
+        }
+        return b.toString();
     }
 }

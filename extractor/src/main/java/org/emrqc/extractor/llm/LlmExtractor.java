@@ -92,7 +92,7 @@ public final class LlmExtractor implements NarrativeExtractor {
     private final Semaphore permits;
     private final CircuitBreaker breaker;
     private final ResponseCache cache;
-    private final LlmMetrics metrics = new LlmMetrics();
+    private final LlmMetrics metrics;
     private final Pseudonymizer pseudonymizer = new Pseudonymizer();
     private final Map<String, PromptTemplate> prompts = new ConcurrentHashMap<>();
     private final AtomicBoolean jsonMode;
@@ -114,13 +114,26 @@ public final class LlmExtractor implements NarrativeExtractor {
      */
     public LlmExtractor(LlmConfig config, NarrativeExtractor fallback, Function<NarrativeDocument, List<SectionFact>> sections,
                         Function<NarrativeDocument, ? extends Collection<String>> names) {
-        this(config, openAiModel(config), fallback, sections, names);
+        this(config, openAiModel(config), fallback, sections, names, new LlmMetrics());
+    }
+
+    /** @param metrics counters to add to, shared e.g. by the extractors of successive rule-pack versions */
+    public LlmExtractor(LlmConfig config, NarrativeExtractor fallback, Function<NarrativeDocument, List<SectionFact>> sections,
+                        Function<NarrativeDocument, ? extends Collection<String>> names, LlmMetrics metrics) {
+        this(config, openAiModel(config), fallback, sections, names, metrics);
     }
 
     /** With any LangChain4j chat model (its own timeout applies; retries must be off in it). */
     public LlmExtractor(LlmConfig config, ChatModel model, NarrativeExtractor fallback,
                         Function<NarrativeDocument, List<SectionFact>> sections,
                         Function<NarrativeDocument, ? extends Collection<String>> names) {
+        this(config, model, fallback, sections, names, new LlmMetrics());
+    }
+
+    public LlmExtractor(LlmConfig config, ChatModel model, NarrativeExtractor fallback,
+                        Function<NarrativeDocument, List<SectionFact>> sections,
+                        Function<NarrativeDocument, ? extends Collection<String>> names, LlmMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         this.model = Objects.requireNonNull(model, "model");
         this.fallback = fallback;
@@ -220,7 +233,7 @@ public final class LlmExtractor implements NarrativeExtractor {
         if (text.isBlank()) return new Extraction(secs, List.of(), 0, backend, false);
         if (breaker.isOpen()) {
             metrics.breakerSkips.incrementAndGet();
-            LOG.debug("LLM circuit open: {} goes to the fallback extractor", document.ref());
+            LOG.debug("LLM circuit open: a {} goes to the fallback extractor", document.resourceType());
             return degrade(document, terminology, secs);
         }
         PromptTemplate prompt = prompt(document.language());
@@ -237,7 +250,9 @@ public final class LlmExtractor implements NarrativeExtractor {
                 ungrounded += ground(document, text, asked, secs, out, taken);
             }
         } catch (EndpointFailure e) {
-            LOG.warn("LLM endpoint failed for {} ({}); used the fallback extractor", document.ref(), e.getMessage());
+            // never the document's id or text in the log (ids may be patient identifiers); the caller's MDC says
+            // which input message it was (topic/partition/offset)
+            LOG.warn("LLM endpoint failed for a {} ({}); used the fallback extractor", document.resourceType(), e.getMessage());
             return degrade(document, terminology, secs);
         }
         out = codedVitals(document, text, out);
@@ -506,9 +521,12 @@ public final class LlmExtractor implements NarrativeExtractor {
                         .responseFormat(json ? ResponseFormat.JSON : SCHEMA)
                         .build();
                 metrics.calls.incrementAndGet();
+                long t0 = System.nanoTime();
                 try {
                     response = model.chat(request);
+                    metrics.callTook(System.nanoTime() - t0);
                 } catch (RuntimeException e) {
+                    metrics.callTook(System.nanoTime() - t0);
                     Failure f = classify(e);
                     if (f.schemaUnsupported() && !json && config.outputMode() == LlmConfig.OutputMode.AUTO) {
                         breaker.onSuccess(); // the endpoint answered
@@ -608,12 +626,16 @@ public final class LlmExtractor implements NarrativeExtractor {
             String msg = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
             boolean schema = msg.contains("response_format") || msg.contains("json_schema") || msg.contains("schema")
                     || msg.contains("guided") || msg.contains("structured");
-            return new Failure("HTTP " + (status > 0 ? status : 400) + ": " + brief(e.getMessage()), false, schema, false);
+            boolean context = msg.contains("context length") || msg.contains("context_length") || msg.contains("maximum context")
+                    || msg.contains("too many tokens") || msg.contains("too long");
+            // not the server's message: validation errors may echo the request, i.e. the note's text
+            return new Failure("HTTP " + (status > 0 ? status : 400) + (schema ? " (structured output rejected)" : context ? " (context length exceeded)" : " (request rejected)"),
+                    false, schema, false);
         }
         Throwable io = cause(e, java.io.IOException.class);
         if (io instanceof com.fasterxml.jackson.core.JsonProcessingException) return new Failure("response body is not JSON", true);
         if (io != null) return new Failure("connection failed: " + io.getClass().getSimpleName(), true);
-        return new Failure(e.getClass().getSimpleName() + ": " + brief(e.getMessage()), true);
+        return new Failure(e.getClass().getSimpleName(), true); // its message may quote the answer or the request
     }
 
     private static int status(Throwable e) {
@@ -630,12 +652,5 @@ public final class LlmExtractor implements NarrativeExtractor {
             if (type.isInstance(t)) return t;
         }
         return null;
-    }
-
-    /** An error message on one line, at most 120 characters. */
-    private static String brief(String message) {
-        if (message == null) return "";
-        String s = message.replaceAll("\\s+", " ").strip();
-        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
     }
 }

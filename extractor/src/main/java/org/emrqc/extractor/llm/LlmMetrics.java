@@ -3,6 +3,8 @@ package org.emrqc.extractor.llm;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Counters of one {@link LlmExtractor} (thread-safe, monotonic):
@@ -20,8 +22,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *       the breaker was open;</li>
  *   <li>{@code jsonModeFallbacks}: times the endpoint rejected {@code json_schema} and JSON mode was used
  *       instead;</li>
- *   <li>{@code promptTokens}, {@code completionTokens}: as reported by the endpoint (0 when it reports none).</li>
+ *   <li>{@code promptTokens}, {@code completionTokens}: as reported by the endpoint (0 when it reports none);</li>
+ *   <li>the duration of each HTTP call (answered or failed), as a histogram with the fixed buckets
+ *       {@link #CALL_BUCKETS} (seconds): {@link #callBuckets()}, {@link #callSeconds()}.</li>
  * </ul>
+ * One instance may be shared by several extractors (e.g. one per rule-pack version), so counts add up.
  */
 public final class LlmMetrics {
     final AtomicLong documents = new AtomicLong();
@@ -40,6 +45,30 @@ public final class LlmMetrics {
     final AtomicLong jsonModeFallbacks = new AtomicLong();
     final AtomicLong promptTokens = new AtomicLong();
     final AtomicLong completionTokens = new AtomicLong();
+
+    /** Upper bounds (seconds) of the call-duration histogram's buckets; a last bucket (+Inf) takes the rest. */
+    public static final double[] CALL_BUCKETS = {0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120};
+    private final AtomicLongArray callBuckets = new AtomicLongArray(CALL_BUCKETS.length + 1);
+    private final LongAdder callNanos = new LongAdder();
+
+    /** One HTTP call took this long (answered or not). */
+    void callTook(long nanos) {
+        double s = nanos / 1e9;
+        int i = 0;
+        while (i < CALL_BUCKETS.length && s > CALL_BUCKETS[i]) i++;
+        callBuckets.incrementAndGet(i);
+        callNanos.add(nanos);
+    }
+
+    /** Calls per bucket (not cumulative): index i counts calls in (CALL_BUCKETS[i-1], CALL_BUCKETS[i]], the last those above the last bound. */
+    public long[] callBuckets() {
+        long[] out = new long[callBuckets.length()];
+        for (int i = 0; i < out.length; i++) out[i] = callBuckets.get(i);
+        return out;
+    }
+
+    /** Total time of all calls, in seconds. */
+    public double callSeconds() { return callNanos.sum() / 1e9; }
 
     public long documents() { return documents.get(); }
     public long chunks() { return chunks.get(); }
