@@ -55,7 +55,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
         cp.put("auto.offset.reset", "latest");
         cp.put("max.partition.fetch.bytes", 64 * 1024 * 1024);
         String run = "bench-" + System.nanoTime() + "-";
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(cp, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(org.emrqc.kafka.KafkaConnection.apply(cp), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             consumer.subscribe(List.of(Topics.FINDINGS));
             long waitAssign = System.currentTimeMillis() + 30_000;
             while (consumer.assignment().isEmpty() && System.currentTimeMillis() < waitAssign) consumer.poll(Duration.ofMillis(200));
@@ -65,7 +65,7 @@ final class BenchPipelineCommand implements Callable<Integer> {
             pp.put("linger.ms", 5);
             int total = copies * messages.size();
             long start = System.currentTimeMillis();
-            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(pp, new ByteArraySerializer(), new ByteArraySerializer())) {
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(org.emrqc.kafka.KafkaConnection.apply(pp), new ByteArraySerializer(), new ByteArraySerializer())) {
                 int i = 0;
                 for (int c = 0; c < copies; c++) {
                     for (byte[] m : messages) {

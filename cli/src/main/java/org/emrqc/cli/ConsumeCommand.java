@@ -39,7 +39,7 @@ final class ConsumeCommand implements Callable<Integer> {
         p.put("enable.auto.commit", "false");
         p.put("max.partition.fetch.bytes", 64 * 1024 * 1024);
         int n = 0;
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(org.emrqc.kafka.KafkaConnection.apply(p), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             c.subscribe(List.of(topic));
             long lastMessage = System.currentTimeMillis();
             while (System.currentTimeMillis() - lastMessage < idleTimeout * 1000L) {

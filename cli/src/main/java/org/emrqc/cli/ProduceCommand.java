@@ -38,7 +38,7 @@ final class ProduceCommand implements Callable<Integer> {
         p.put("acks", "all");
         p.put("max.request.size", 32 * 1024 * 1024);
         int sent = 0;
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(org.emrqc.kafka.KafkaConnection.apply(p), new ByteArraySerializer(), new ByteArraySerializer())) {
             for (InputFiles.Input in : inputs.inputs) {
                 List<byte[]> messages;
                 try {

@@ -35,7 +35,7 @@ public final class PackPublisher {
         headers.add(Topics.HEADER_PACK_SHA256, sha.getBytes(StandardCharsets.UTF_8));
         headers.add(Topics.HEADER_ACTIVATED_BY, (activatedBy == null ? "unknown" : activatedBy).getBytes(StandardCharsets.UTF_8));
         headers.add(Topics.HEADER_ACTIVATED_AT, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaConnection.apply(p), new ByteArraySerializer(), new ByteArraySerializer())) {
             producer.initTransactions();
             producer.beginTransaction();
             RecordMetadata m;

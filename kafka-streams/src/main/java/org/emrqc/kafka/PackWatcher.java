@@ -67,7 +67,7 @@ public final class PackWatcher implements AutoCloseable {
         c.put("client.id", "emrqc-pack-watcher-" + Long.toHexString(System.nanoTime()));
         c.put("max.partition.fetch.bytes", 128 * 1024 * 1024);
         c.put("fetch.max.bytes", 128 * 1024 * 1024);
-        consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(KafkaConnection.apply(c), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(this::run, "emrqc-pack-watcher");
         thread.setDaemon(true);
     }

@@ -40,8 +40,8 @@ public final class Replay {
         int messages = 0;
         int findings = 0;
         int dead = 0;
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaConnection.apply(c), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+             KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaConnection.apply(p), new ByteArraySerializer(), new ByteArraySerializer())) {
             List<TopicPartition> parts = new ArrayList<>();
             for (PartitionInfo info : consumer.partitionsFor(Topics.RECORDS)) parts.add(new TopicPartition(info.topic(), info.partition()));
             consumer.assign(parts);

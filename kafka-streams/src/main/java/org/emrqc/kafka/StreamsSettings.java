@@ -35,6 +35,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), (int) Math.min(Integer.MAX_VALUE, maxMessageBytes * 4));
         // checking one record can take seconds with an LLM; keep the member in the group meanwhile
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 50);
-        return p;
+        return KafkaConnection.apply(p);
     }
 }

@@ -88,8 +88,8 @@ public final class StructuringWorker implements AutoCloseable {
         this.parsing = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors(), named("emrqc-structuring-parse"));
         this.documents = Executors.newFixedThreadPool(settings.concurrency(), named("emrqc-structuring-extract"));
         this.structuring = new MessageStructuring(stage, extractorLabel, settings.zone(), settings.maxMessageBytes(), documents, metrics);
-        this.consumer = new KafkaConsumer<>(consumerSettings(settings), new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        this.producer = new KafkaProducer<>(producerSettings(settings), new ByteArraySerializer(), new ByteArraySerializer());
+        this.consumer = new KafkaConsumer<>(KafkaConnection.apply(consumerSettings(settings)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(KafkaConnection.apply(producerSettings(settings)), new ByteArraySerializer(), new ByteArraySerializer());
         this.loop = new Thread(this::run, "emrqc-structuring");
     }
 

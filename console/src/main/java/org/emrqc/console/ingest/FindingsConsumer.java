@@ -73,7 +73,7 @@ public class FindingsConsumer {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "50");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216");
-        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(org.emrqc.kafka.KafkaConnection.apply(p), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         thread = new Thread(() -> run(bootstrap), "emrqc-findings-consumer");
         thread.setDaemon(true);
         thread.start();

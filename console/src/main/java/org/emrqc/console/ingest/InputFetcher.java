@@ -23,7 +23,7 @@ final class InputFetcher implements AutoCloseable {
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216");
-        consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        consumer = new KafkaConsumer<>(org.emrqc.kafka.KafkaConnection.apply(p), new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     /** The value at topic/partition/offset, or null when the header is malformed or the record is gone. */
