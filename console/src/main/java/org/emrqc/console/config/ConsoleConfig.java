@@ -27,6 +27,10 @@ public interface ConsoleConfig {
     @WithDefault("false")
     boolean demo();
 
+    /** plain (the quarkus.log.console.format) or json: one JSON object per log line (see LogFormat). */
+    @WithDefault("plain")
+    String logFormat();
+
     /** Largest FHIR body accepted by the API, in bytes. */
     @WithDefault("16777216")
     long maxBytes();
