@@ -173,6 +173,8 @@ class ManifestsTest {
         Set<String> configMaps = names(objects, "ConfigMap");
         Set<String> secrets = names(objects, "Secret");
         for (JsonNode db : Manifests.ofKind(objects, "Cluster")) secrets.add(db.path("metadata").path("name").asText() + "-app");
+        // Strimzi creates the cluster CA's certificate Secret of each Kafka
+        for (JsonNode k : Manifests.ofKind(objects, "Kafka")) secrets.add(k.path("metadata").path("name").asText() + "-cluster-ca-cert");
         for (JsonNode w : workloads(objects)) {
             JsonNode pod = w.path("spec").path("template").path("spec");
             for (JsonNode c : pod.path("containers")) {
