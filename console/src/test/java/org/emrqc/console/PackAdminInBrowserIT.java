@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -45,13 +42,13 @@ class PackAdminInBrowserIT {
         public List<TestResourceEntry> testResources() { return List.of(new TestResourceEntry(PostgresTestDatabase.class)); }
     }
 
-    static final Path SHOTS = Paths.get("target/screenshots");
+    static final Path SHOTS = Chromium.SHOTS;
     static final String RULE = "TIM-ADM-24H";
     static final String HOSPITAL = "CN-GD-H001";
     /** validation compiles every region and runs the fixtures: allow it time */
     static final double SLOW = 180_000;
 
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
 
     @TestHTTPResource("/")
@@ -61,20 +58,13 @@ class PackAdminInBrowserIT {
 
     @BeforeAll
     static void browser() throws IOException {
-        assertTrue(Files.isExecutable(ReviewInBrowserIT.CHROMIUM), "the browser tests need Chromium at " + ReviewInBrowserIT.CHROMIUM
-                + " (Debian: apt-get install -y chromium); set -Demrqc.test.chromium=PATH for another place");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(ReviewInBrowserIT.CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        Files.createDirectories(SHOTS);
+        chromium = Chromium.launch();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
     }
 
     static String submitSample() {

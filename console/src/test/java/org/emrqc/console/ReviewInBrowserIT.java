@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,12 +51,11 @@ class ReviewInBrowserIT {
         public List<TestResourceEntry> testResources() { return List.of(new TestResourceEntry(PostgresTestDatabase.class)); }
     }
 
-    static final Path CHROMIUM = Paths.get(System.getProperty("emrqc.test.chromium", "/usr/bin/chromium"));
-    static final Path SHOTS = Paths.get("target/screenshots");
+    static final Path SHOTS = Chromium.SHOTS;
     static final String TEMPERATURE = "admission-exam-temperature-45";
     static final String VITALS_RULE = "UNR-NARR-VITALS";
 
-    static Playwright playwright;
+    static Chromium chromium;
     static Browser browser;
     /** recordId by seed name */
     static final Map<String, String> records = new java.util.LinkedHashMap<>();
@@ -69,20 +65,13 @@ class ReviewInBrowserIT {
 
     @BeforeAll
     static void browser() throws IOException {
-        assertTrue(Files.isExecutable(CHROMIUM), "the browser tests need Chromium at " + CHROMIUM
-                + " (Debian: apt-get install -y chromium; .ci/run installs it); set -Demrqc.test.chromium=PATH for another place");
-        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setHeadless(true)
-                .setArgs(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage")));
-        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
-        Files.createDirectories(SHOTS);
+        chromium = Chromium.launch();
+        browser = chromium.browser;
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) browser.close();
-        if (playwright != null) playwright.close();
+        if (chromium != null) chromium.close();
     }
 
     /** The two CN samples and every narrative fixture record, through the API (so evidence spans exist); once. */

@@ -151,8 +151,7 @@ public class PackResource {
     @Transactional
     public Map<String, Object> knowledge(@PathParam("pack") String pack, @PathParam("version") String version, @PathParam("table") String table,
                                          @jakarta.ws.rs.core.Context HttpHeaders headers, byte[] body) {
-        boolean xlsx = headers.getMediaType() != null && XLSX.equals(headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype());
-        return admin.putKnowledge(pack, version, table, body, xlsx);
+        return admin.putKnowledge(pack, version, table, body, isXlsx(headers));
     }
 
     /** Simple rules authored as a spreadsheet (columns: see RuleSheet) into a draft as rules/sheet-NAME.yaml. */
@@ -162,8 +161,7 @@ public class PackResource {
     @Transactional
     public Map<String, Object> ruleSheet(@PathParam("pack") String pack, @PathParam("version") String version, @PathParam("name") String name,
                                          @jakarta.ws.rs.core.Context HttpHeaders headers, byte[] body) {
-        boolean xlsx = headers.getMediaType() != null && XLSX.equals(headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype());
-        return admin.putRuleSheet(pack, version, name, body, xlsx);
+        return admin.putRuleSheet(pack, version, name, body, isXlsx(headers));
     }
 
     @POST
@@ -221,5 +219,10 @@ public class PackResource {
     public Map<String, Object> shadow(@PathParam("pack") String pack, @PathParam("version") String version, ShadowRequest body) {
         ShadowRequest b = body == null ? new ShadowRequest(null, null, null, null) : body;
         return shadow.run(pack, version, b.last(), Params.time("from", b.from(), engine.zone(), false), Params.time("to", b.to(), engine.zone(), true), b.examples());
+    }
+
+    /** An upload sent as a spreadsheet (XLSX) rather than CSV. */
+    private static boolean isXlsx(HttpHeaders headers) {
+        return headers.getMediaType() != null && XLSX.equals(headers.getMediaType().getType() + "/" + headers.getMediaType().getSubtype());
     }
 }
