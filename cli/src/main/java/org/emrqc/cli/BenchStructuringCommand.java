@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -157,7 +156,7 @@ final class BenchStructuringCommand implements Callable<Integer> {
                 if (System.currentTimeMillis() > deadline) throw new UserError("the emrqc topics were not deleted within 60 s");
                 Thread.sleep(250); // deletion still in progress
             }
-            List<NewTopic> topics = Topics.ALL.stream().map(t -> new NewTopic(t, partitions, (short) 1).configs(Map.of("max.message.bytes", "33554432"))).toList();
+            List<NewTopic> topics = Topics.ALL.stream().map(t -> org.emrqc.kafka.LocalBrokerConfig.topic(t, partitions)).toList();
             admin.createTopics(topics).all().get();
         }
     }

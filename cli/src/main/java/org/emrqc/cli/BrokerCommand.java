@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -66,10 +65,7 @@ final class BrokerCommand implements Callable<Integer> {
         try (Admin admin = Admin.create(p)) {
             Set<String> existing = admin.listTopics().names().get();
             List<NewTopic> missing = Topics.ALL.stream().filter(t -> !existing.contains(t))
-                    .map(t -> t.equals(Topics.PACKS)
-                            // the control topic: compacted, one partition, archives of large packs
-                            ? new NewTopic(t, 1, (short) 1).configs(Map.of("cleanup.policy", "compact", "max.message.bytes", "67108864"))
-                            : new NewTopic(t, partitions, (short) 1).configs(Map.of("max.message.bytes", "33554432"))).toList();
+                    .map(t -> org.emrqc.kafka.LocalBrokerConfig.topic(t, partitions)).toList();
             if (!missing.isEmpty()) admin.createTopics(missing).all().get();
             System.err.println("emrqc broker: ready; topics " + Topics.ALL);
         } catch (Exception e) {

@@ -29,4 +29,16 @@ public final class LocalBrokerConfig {
                 "auto.create.topics.enable=false",
                 "");
     }
+
+    /**
+     * An emrqc topic as the local broker has it (one replica): the control topic compacted on one partition with room
+     * for large pack archives, every other topic with {@code partitions} partitions and room for large records.
+     */
+    public static org.apache.kafka.clients.admin.NewTopic topic(String name, int partitions) {
+        if (name.equals(Topics.PACKS)) {
+            return new org.apache.kafka.clients.admin.NewTopic(name, 1, (short) 1)
+                    .configs(java.util.Map.of("cleanup.policy", "compact", "max.message.bytes", "67108864"));
+        }
+        return new org.apache.kafka.clients.admin.NewTopic(name, partitions, (short) 1).configs(java.util.Map.of("max.message.bytes", "33554432"));
+    }
 }
