@@ -84,6 +84,11 @@ public final class ExtractionJson {
         o.put("uncertain", m.isUncertain());
         o.put("historical", m.isHistorical());
         o.put("family", m.isFamily());
+        o.put("hypothetical", m.isHypothetical());
+        o.put("timeFrame", m.getTimeFrame());
+        o.put("timeFrameText", m.getTimeFrameText());
+        o.put("attribute", m.getAttribute());
+        o.put("normalized", m.getNormalized());
         o.put("laterality", m.getLaterality());
         o.put("bodySite", m.getBodySite());
         o.put("value", m.getValue());
@@ -114,6 +119,11 @@ public final class ExtractionJson {
         m.setUncertain(o.path("uncertain").asBoolean());
         m.setHistorical(o.path("historical").asBoolean());
         m.setFamily(o.path("family").asBoolean());
+        m.setHypothetical(o.path("hypothetical").asBoolean());
+        m.setTimeFrame(text(o, "timeFrame"));
+        m.setTimeFrameText(text(o, "timeFrameText"));
+        m.setAttribute(text(o, "attribute"));
+        m.setNormalized(text(o, "normalized"));
         m.setLaterality(text(o, "laterality"));
         m.setBodySite(text(o, "bodySite"));
         m.setValue(number(o, "value"));

@@ -11,7 +11,7 @@ import java.util.List;
  * the document; {@link #getStart()}/{@link #getEnd()} give the evidence span.
  */
 public final class MentionFact extends Fact {
-    /** diagnosis, symptom, medication, procedure, lab, imaging, vital, allergy, allergy-denial, anatomy. */
+    /** diagnosis, symptom, medication, procedure, lab, imaging, vital, allergy, allergy-denial, anatomy, statement. */
     private final String kind;
     private final String text;
     private final int start;
@@ -24,6 +24,11 @@ public final class MentionFact extends Fact {
     private boolean uncertain;
     private boolean historical;
     private boolean family;
+    private boolean hypothetical;
+    private String timeFrame;
+    private String timeFrameText;
+    private String attribute;
+    private String normalized;
     private String laterality;
     private String bodySite;
     private Double value;
@@ -72,8 +77,34 @@ public final class MentionFact extends Fact {
     public void setHistorical(boolean historical) { this.historical = historical; }
     public boolean isFamily() { return family; }
     public void setFamily(boolean family) { this.family = family; }
-    /** True when asserted about the patient now: not negated, uncertain, historical or family history. */
-    public boolean isAffirmed() { return !negated && !uncertain && !family; }
+    /**
+     * True when the mention is not a statement about this patient's state: it names a disease considered in a
+     * differential diagnosis, a plan or the basis of a diagnosis, or it sits in a template prompt left as written
+     * ("承认或否认", "有/无").
+     */
+    public boolean isHypothetical() { return hypothetical; }
+    public void setHypothetical(boolean hypothetical) { this.hypothetical = hypothetical; }
+    /** True when asserted about the patient: not negated, uncertain, family history or hypothetical. */
+    public boolean isAffirmed() { return !negated && !uncertain && !family && !hypothetical; }
+    /**
+     * The time frame the mention is anchored to, normalized (for example "ago:P14D" for 2周前, "admission" for
+     * 入院时, "now" for 目前, "date:2017-01" for 2017年1月, "postop" for 术后), or null when the text gives none.
+     * Two statements contradict each other only within one time frame.
+     */
+    public String getTimeFrame() { return timeFrame; }
+    public void setTimeFrame(String timeFrame) { this.timeFrame = timeFrame; }
+    /** The time frame as written (2周前, 入院时 ...), or null. */
+    public String getTimeFrameText() { return timeFrameText; }
+    public void setTimeFrameText(String timeFrameText) { this.timeFrameText = timeFrameText; }
+    /**
+     * For statements read by pattern (kind "statement"): what is stated (age, sex, marital-status, gravida, para,
+     * menopause, operation-date, template-control ...); null for other mentions.
+     */
+    public String getAttribute() { return attribute; }
+    public void setAttribute(String attribute) { this.attribute = attribute; }
+    /** The stated value normalized (45, female, married, 2019-01-02 ...), for comparing statements; or null. */
+    public String getNormalized() { return normalized; }
+    public void setNormalized(String normalized) { this.normalized = normalized; }
     /** left, right, bilateral, or null. */
     public String getLaterality() { return laterality; }
     public void setLaterality(String laterality) { this.laterality = laterality; }
