@@ -96,6 +96,20 @@ public final class FactMapper {
 
     private Long time(BaseDateTimeType t) { return FhirTimes.epochMillis(t, zone); }
 
+    private Long latest(BaseDateTimeType t) { return FhirTimes.latestMillis(t, zone); }
+
+    private Long startLatest(Type effective) {
+        if (effective instanceof BaseDateTimeType t) return latest(t);
+        if (effective instanceof Period p) return p.hasStart() ? latest(p.getStartElement()) : latest(p.getEndElement());
+        return null;
+    }
+
+    private Long endLatest(Type effective) {
+        if (effective instanceof BaseDateTimeType t) return latest(t);
+        if (effective instanceof Period p) return p.hasEnd() ? latest(p.getEndElement()) : null;
+        return null;
+    }
+
     private Long start(Type effective) {
         if (effective instanceof BaseDateTimeType t) return time(t);
         if (effective instanceof Period p) return p.hasStart() ? time(p.getStartElement()) : time(p.getEndElement());
@@ -145,6 +159,7 @@ public final class FactMapper {
         if (p.hasDeceasedDateTimeType()) {
             f.setDeceased(true);
             f.setDeceasedAt(time(p.getDeceasedDateTimeType()));
+            f.setDeceasedAtLatest(latest(p.getDeceasedDateTimeType()));
         }
         if (p.hasMaritalStatus()) f.setMaritalStatus(code(p.getMaritalStatus()));
         if (p.hasName()) f.setName(p.getNameFirstRep().hasText() ? p.getNameFirstRep().getText() : p.getNameFirstRep().getNameAsSingleString());
@@ -171,7 +186,9 @@ public final class FactMapper {
         if (e.hasStatus()) f.setStatus(e.getStatus().toCode());
         if (e.hasPeriod()) {
             f.setStart(time(e.getPeriod().getStartElement()));
+            f.setStartLatest(latest(e.getPeriod().getStartElement()));
             f.setEnd(time(e.getPeriod().getEndElement()));
+            f.setEndLatest(latest(e.getPeriod().getEndElement()));
         }
         if (e.hasServiceType()) {
             f.setDepartmentCode(code(e.getServiceType()));
@@ -190,9 +207,18 @@ public final class FactMapper {
         codes(f, c.getCode());
         f.setClinicalStatus(code(c.getClinicalStatus()));
         f.setVerificationStatus(code(c.getVerificationStatus()));
-        if (c.hasOnset()) f.setOnset(start(c.getOnset()));
-        if (c.hasAbatement()) f.setAbatement(start(c.getAbatement()));
-        if (c.hasRecordedDate()) f.setRecorded(time(c.getRecordedDateElement()));
+        if (c.hasOnset()) {
+            f.setOnset(start(c.getOnset()));
+            f.setOnsetLatest(startLatest(c.getOnset()));
+        }
+        if (c.hasAbatement()) {
+            f.setAbatement(start(c.getAbatement()));
+            f.setAbatementLatest(startLatest(c.getAbatement()));
+        }
+        if (c.hasRecordedDate()) {
+            f.setRecorded(time(c.getRecordedDateElement()));
+            f.setRecordedLatest(latest(c.getRecordedDateElement()));
+        }
         f.setLaterality(laterality(c.getBodySite()));
         return f;
     }
@@ -206,6 +232,7 @@ public final class FactMapper {
         if (o.hasStatus()) f.setStatus(o.getStatus().toCode());
         Long effective = o.hasEffective() ? start(o.getEffective()) : null;
         f.setEffective(effective);
+        if (o.hasEffective()) f.setEffectiveLatest(startLatest(o.getEffective()));
         if (o.hasIssued()) f.setIssued(time(o.getIssuedElement()));
         value(f, o.getValue());
         f.setDataAbsent(o.hasDataAbsentReason());
@@ -272,7 +299,10 @@ public final class FactMapper {
         medication(f, m.getMedication(), index);
         if (m.hasStatus()) f.setStatus(m.getStatus().toCode());
         if (m.hasIntent()) f.setIntent(m.getIntent().toCode());
-        if (m.hasAuthoredOn()) f.setAuthoredOn(time(m.getAuthoredOnElement()));
+        if (m.hasAuthoredOn()) {
+            f.setAuthoredOn(time(m.getAuthoredOnElement()));
+            f.setAuthoredOnLatest(latest(m.getAuthoredOnElement()));
+        }
         if (m.hasDosageInstruction()) {
             Dosage d = m.getDosageInstructionFirstRep();
             f.setHasDosage(true);
@@ -295,7 +325,10 @@ public final class FactMapper {
         links(f, index, m.getSubject(), m.getContext());
         medication(f, m.getMedication(), index);
         if (m.hasStatus()) f.setStatus(m.getStatus().toCode());
-        if (m.hasEffective()) f.setAuthoredOn(start(m.getEffective()));
+        if (m.hasEffective()) {
+            f.setAuthoredOn(start(m.getEffective()));
+            f.setAuthoredOnLatest(startLatest(m.getEffective()));
+        }
         if (m.hasDosage()) {
             MedicationAdministration.MedicationAdministrationDosageComponent d = m.getDosage();
             f.setHasDosage(true);
@@ -340,7 +373,9 @@ public final class FactMapper {
         }
         if (p.hasPerformed()) {
             f.setStart(start(p.getPerformed()));
+            f.setStartLatest(startLatest(p.getPerformed()));
             f.setEnd(end(p.getPerformed()));
+            f.setEndLatest(endLatest(p.getPerformed()));
         }
         f.setLaterality(laterality(p.getBodySite()));
         f.setNote(notes(p.getNote()));
@@ -389,7 +424,10 @@ public final class FactMapper {
         if (a.hasCategory()) f.setCategory(a.getCategory().get(0).getValueAsString());
         f.setClinicalStatus(code(a.getClinicalStatus()));
         f.setVerificationStatus(code(a.getVerificationStatus()));
-        if (a.hasRecordedDate()) f.setRecorded(time(a.getRecordedDateElement()));
+        if (a.hasRecordedDate()) {
+            f.setRecorded(time(a.getRecordedDateElement()));
+            f.setRecordedLatest(latest(a.getRecordedDateElement()));
+        }
         return f;
     }
 
@@ -398,7 +436,10 @@ public final class FactMapper {
         links(f, index, d.getSubject(), d.getEncounter());
         codes(f, d.getCode());
         if (d.hasStatus()) f.setStatus(d.getStatus().toCode());
-        if (d.hasEffective()) f.setEffective(start(d.getEffective()));
+        if (d.hasEffective()) {
+            f.setEffective(start(d.getEffective()));
+            f.setEffectiveLatest(startLatest(d.getEffective()));
+        }
         if (d.hasIssued()) f.setIssued(time(d.getIssuedElement()));
         for (Reference r : d.getResult()) f.getResultIds().add(index.targetId(r));
         StringBuilder sb = new StringBuilder();
@@ -412,7 +453,10 @@ public final class FactMapper {
         links(f, index, d.getSubject(), d.getContext().hasEncounter() ? d.getContext().getEncounterFirstRep() : null);
         codes(f, d.getType());
         if (d.hasDocStatus()) f.setStatus(d.getDocStatus().toCode());
-        if (d.hasDate()) f.setDate(time(d.getDateElement()));
+        if (d.hasDate()) {
+            f.setDate(time(d.getDateElement()));
+            f.setDateLatest(latest(d.getDateElement()));
+        }
         for (Reference a : d.getAuthor()) f.getAuthorIds().add(practitionerId(a, index));
         if (d.hasAuthenticator()) f.getAttesterIds().add(practitionerId(d.getAuthenticator(), index));
         if (d.hasDescription()) f.setTitle(d.getDescription());
@@ -431,18 +475,24 @@ public final class FactMapper {
         codes(f, c.getType());
         if (c.hasStatus()) f.setStatus(c.getStatus().toCode());
         if (c.hasTitle()) f.setTitle(c.getTitle());
-        if (c.hasDate()) f.setDate(time(c.getDateElement()));
+        if (c.hasDate()) {
+            f.setDate(time(c.getDateElement()));
+            f.setDateLatest(latest(c.getDateElement()));
+        }
         for (Reference a : c.getAuthor()) f.getAuthorIds().add(practitionerId(a, index));
-        Long legal = null;
-        Long any = null;
+        Composition.CompositionAttesterComponent legal = null;
+        Composition.CompositionAttesterComponent any = null;
         for (Composition.CompositionAttesterComponent a : c.getAttester()) {
             if (a.hasParty()) f.getAttesterIds().add(practitionerId(a.getParty(), index));
-            Long t = a.hasTime() ? time(a.getTimeElement()) : null;
-            if (t == null) continue;
-            if (a.getMode() == Composition.CompositionAttestationMode.LEGAL && legal == null) legal = t;
-            if (any == null) any = t;
+            if (!a.hasTime() || time(a.getTimeElement()) == null) continue;
+            if (a.getMode() == Composition.CompositionAttestationMode.LEGAL && legal == null) legal = a;
+            if (any == null) any = a;
         }
-        f.setSignedAt(legal != null ? legal : any);
+        Composition.CompositionAttesterComponent signing = legal != null ? legal : any;
+        if (signing != null) {
+            f.setSignedAt(time(signing.getTimeElement()));
+            f.setSignedAtLatest(latest(signing.getTimeElement()));
+        }
         StringBuilder sb = new StringBuilder();
         sections(c.getSection(), f, sb);
         if (sb.length() > 0) f.setNarrative(sb.toString());
@@ -465,7 +515,10 @@ public final class FactMapper {
         if (c.hasCategory()) codes(f, c.getCategoryFirstRep());
         if (c.hasStatus()) f.setStatus(c.getStatus().toCode());
         if (c.hasScope()) f.setScope(code(c.getScope()));
-        if (c.hasDateTime()) f.setDateTime(time(c.getDateTimeElement()));
+        if (c.hasDateTime()) {
+            f.setDateTime(time(c.getDateTimeElement()));
+            f.setDateTimeLatest(latest(c.getDateTimeElement()));
+        }
         for (Reference p : c.getPerformer()) f.getPerformerIds().add(index.targetId(p));
         for (Consent.provisionDataComponent d : c.getProvision().getData()) {
             Resource target = index.resolve(d.getReference());

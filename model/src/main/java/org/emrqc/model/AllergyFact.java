@@ -6,6 +6,7 @@ public final class AllergyFact extends CodedFact {
     private String clinicalStatus;
     private String verificationStatus;
     private Long recorded;
+    private Long recordedLatest;
 
     public AllergyFact(String id) { super("AllergyIntolerance", id); }
 
@@ -24,6 +25,10 @@ public final class AllergyFact extends CodedFact {
     public void setVerificationStatus(String s) { this.verificationStatus = s; }
     public Long getRecorded() { return recorded; }
     public void setRecorded(Long recorded) { this.recorded = recorded; }
+    /** The latest instant {@link #getRecorded()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getRecordedLatest() { return recordedLatest != null ? recordedLatest : recorded; }
+    public void setRecordedLatest(Long latest) { this.recordedLatest = latest; }
 
     /** Active (or status not given) and not refuted. */
     public boolean isActive() {

@@ -5,8 +5,11 @@ public final class ConditionFact extends CodedFact {
     private String clinicalStatus;
     private String verificationStatus;
     private Long onset;
+    private Long onsetLatest;
     private Long abatement;
+    private Long abatementLatest;
     private Long recorded;
+    private Long recordedLatest;
     private boolean principal;
     private boolean secondary;
 
@@ -21,10 +24,22 @@ public final class ConditionFact extends CodedFact {
 
     public Long getOnset() { return onset; }
     public void setOnset(Long onset) { this.onset = onset; }
+    /** The latest instant {@link #getOnset()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getOnsetLatest() { return onsetLatest != null ? onsetLatest : onset; }
+    public void setOnsetLatest(Long latest) { this.onsetLatest = latest; }
     public Long getAbatement() { return abatement; }
     public void setAbatement(Long abatement) { this.abatement = abatement; }
+    /** The latest instant {@link #getAbatement()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getAbatementLatest() { return abatementLatest != null ? abatementLatest : abatement; }
+    public void setAbatementLatest(Long latest) { this.abatementLatest = latest; }
     public Long getRecorded() { return recorded; }
     public void setRecorded(Long recorded) { this.recorded = recorded; }
+    /** The latest instant {@link #getRecorded()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getRecordedLatest() { return recordedLatest != null ? recordedLatest : recorded; }
+    public void setRecordedLatest(Long latest) { this.recordedLatest = latest; }
 
     /** Principal diagnosis of its encounter (Encounter.diagnosis with rank 1). */
     public boolean isPrincipal() { return principal; }

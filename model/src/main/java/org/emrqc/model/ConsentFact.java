@@ -10,6 +10,7 @@ public final class ConsentFact extends CodedFact {
     private String status;
     private String scope;
     private Long dateTime;
+    private Long dateTimeLatest;
 
     public ConsentFact(String id) { super("Consent", id); }
 
@@ -20,6 +21,10 @@ public final class ConsentFact extends CodedFact {
     /** Consent.dateTime: when it was signed. */
     public Long getDateTime() { return dateTime; }
     public void setDateTime(Long dateTime) { this.dateTime = dateTime; }
+    /** The latest instant {@link #getDateTime()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getDateTimeLatest() { return dateTimeLatest != null ? dateTimeLatest : dateTime; }
+    public void setDateTimeLatest(Long latest) { this.dateTimeLatest = latest; }
     public List<String> getPerformerIds() { return performerIds; }
     /** References ("Type/id") in provision.data: the acts this consent covers (e.g. Procedure/op-1). */
     public List<String> getCoveredRefs() { return coveredRefs; }

@@ -8,7 +8,9 @@ public final class DiagnosticReportFact extends CodedFact {
     private final List<String> resultIds = new ArrayList<>();
     private String status;
     private Long effective;
+    private Long effectiveLatest;
     private Long issued;
+    private Long issuedLatest;
     private String text;
 
     public DiagnosticReportFact(String id) { super("DiagnosticReport", id); }
@@ -17,8 +19,16 @@ public final class DiagnosticReportFact extends CodedFact {
     public void setStatus(String status) { this.status = status; }
     public Long getEffective() { return effective; }
     public void setEffective(Long effective) { this.effective = effective; }
+    /** The latest instant {@link #getEffective()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getEffectiveLatest() { return effectiveLatest != null ? effectiveLatest : effective; }
+    public void setEffectiveLatest(Long latest) { this.effectiveLatest = latest; }
     public Long getIssued() { return issued; }
     public void setIssued(Long issued) { this.issued = issued; }
+    /** The latest instant {@link #getIssued()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getIssuedLatest() { return issuedLatest != null ? issuedLatest : issued; }
+    public void setIssuedLatest(Long latest) { this.issuedLatest = latest; }
     public List<String> getResultIds() { return resultIds; }
     /** Decoded text of presentedForm attachments (text/plain), or null. */
     public String getNarrative() { return text; }

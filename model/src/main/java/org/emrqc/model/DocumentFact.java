@@ -15,7 +15,9 @@ public final class DocumentFact extends CodedFact {
     private String title;
     private String status;
     private Long date;
+    private Long dateLatest;
     private Long signedAt;
+    private Long signedAtLatest;
     private String kind;
     private String narrative;
 
@@ -30,11 +32,21 @@ public final class DocumentFact extends CodedFact {
     /** Composition.date or DocumentReference.date. */
     public Long getDate() { return date; }
     public void setDate(Long date) { this.date = date; }
+    /** The latest instant {@link #getDate()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getDateLatest() { return dateLatest != null ? dateLatest : date; }
+    public void setDateLatest(Long latest) { this.dateLatest = latest; }
     /** Signing time: Composition.attester.time (legal first), or null. */
     public Long getSignedAt() { return signedAt; }
     public void setSignedAt(Long signedAt) { this.signedAt = signedAt; }
+    /** The latest instant {@link #getSignedAt()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getSignedAtLatest() { return signedAtLatest != null ? signedAtLatest : signedAt; }
+    public void setSignedAtLatest(Long latest) { this.signedAtLatest = latest; }
     /** When the document was completed: the signing time, else its date. */
     public Long getCompletedAt() { return signedAt != null ? signedAt : date; }
+    /** The latest instant the completion time may stand for (the end of its day when only a date is known). */
+    public Long getCompletedLatest() { return signedAt != null ? getSignedAtLatest() : getDateLatest(); }
     public boolean isSigned() { return signedAt != null || !attesterIds.isEmpty(); }
 
     public List<String> getAuthorIds() { return authorIds; }

@@ -16,6 +16,7 @@ public final class MedicationFact extends CodedFact {
     private String route;
     private Double timesPerDay;
     private Long authoredOn;
+    private Long authoredOnLatest;
     private boolean hasDosage;
 
     public MedicationFact(String resourceType, String id) { super(resourceType, id); }
@@ -55,6 +56,10 @@ public final class MedicationFact extends CodedFact {
     public Double getDailyDose() { return dose == null || timesPerDay == null ? null : dose * timesPerDay; }
     public Long getAuthoredOn() { return authoredOn; }
     public void setAuthoredOn(Long authoredOn) { this.authoredOn = authoredOn; }
+    /** The latest instant {@link #getAuthoredOn()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getAuthoredOnLatest() { return authoredOnLatest != null ? authoredOnLatest : authoredOn; }
+    public void setAuthoredOnLatest(Long latest) { this.authoredOnLatest = latest; }
     /** True when a dosageInstruction (request) or dosage (administration) is present. */
     public boolean isHasDosage() { return hasDosage; }
     public void setHasDosage(boolean hasDosage) { this.hasDosage = hasDosage; }

@@ -12,7 +12,9 @@ public final class ObservationFact extends CodedFact {
     private String unitCode;
     private String unitSystem;
     private Long effective;
+    private Long effectiveLatest;
     private Long issued;
+    private Long issuedLatest;
     private boolean hasValue;
     private boolean dataAbsent;
     private int componentCount;
@@ -44,8 +46,16 @@ public final class ObservationFact extends CodedFact {
 
     public Long getEffective() { return effective; }
     public void setEffective(Long effective) { this.effective = effective; }
+    /** The latest instant {@link #getEffective()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getEffectiveLatest() { return effectiveLatest != null ? effectiveLatest : effective; }
+    public void setEffectiveLatest(Long latest) { this.effectiveLatest = latest; }
     public Long getIssued() { return issued; }
     public void setIssued(Long issued) { this.issued = issued; }
+    /** The latest instant {@link #getIssued()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getIssuedLatest() { return issuedLatest != null ? issuedLatest : issued; }
+    public void setIssuedLatest(Long latest) { this.issuedLatest = latest; }
 
     /** True when some value[x] is present. */
     public boolean isHasValue() { return hasValue; }

@@ -10,6 +10,7 @@ public final class PatientFact extends Fact {
     private LocalDate birthDate;
     private Boolean deceased;
     private Long deceasedAt;
+    private Long deceasedAtLatest;
     private String maritalStatus;
     private String nationalId;
     private boolean spouseContact;
@@ -37,6 +38,10 @@ public final class PatientFact extends Fact {
     /** Time of death in epoch milliseconds when deceasedDateTime is given. */
     public Long getDeceasedAt() { return deceasedAt; }
     public void setDeceasedAt(Long deceasedAt) { this.deceasedAt = deceasedAt; }
+    /** The latest instant {@link #getDeceasedAt()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getDeceasedAtLatest() { return deceasedAtLatest != null ? deceasedAtLatest : deceasedAt; }
+    public void setDeceasedAtLatest(Long latest) { this.deceasedAtLatest = latest; }
     public boolean isDead() { return Boolean.TRUE.equals(deceased) || deceasedAt != null; }
 
     /** v3 MaritalStatus code (M, S, D, W, ...). */

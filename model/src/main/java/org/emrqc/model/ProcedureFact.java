@@ -10,7 +10,9 @@ public final class ProcedureFact extends CodedFact {
     private String categoryCode;
     private String categoryText;
     private Long start;
+    private Long startLatest;
     private Long end;
+    private Long endLatest;
     private String primaryPerformerId;
 
     public ProcedureFact(String id) { super("Procedure", id); }
@@ -29,9 +31,17 @@ public final class ProcedureFact extends CodedFact {
     }
     public Long getStart() { return start; }
     public void setStart(Long start) { this.start = start; }
+    /** The latest instant {@link #getStart()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getStartLatest() { return startLatest != null ? startLatest : start; }
+    public void setStartLatest(Long latest) { this.startLatest = latest; }
     /** Period end, or the performed time itself when only performedDateTime is given. */
     public Long getEnd() { return end; }
     public void setEnd(Long end) { this.end = end; }
+    /** The latest instant {@link #getEnd()} may stand for: the end of its day, month or year when the source gives
+     *  only a date (or year-month, year); equal to it when the time is exact (to the minute or finer). */
+    public Long getEndLatest() { return endLatest != null ? endLatest : end; }
+    public void setEndLatest(Long latest) { this.endLatest = latest; }
     public List<String> getPerformerIds() { return performerIds; }
     /** The performer with function "primary surgeon" (or the first performer). */
     public String getPrimaryPerformerId() { return primaryPerformerId; }

@@ -1,9 +1,60 @@
 package org.emrqc.rules.engine;
 
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.emrqc.rules.pack.EffectiveRuleSet;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.KieBaseConfiguration;
+import org.kie.api.runtime.KieContainer;
+import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
-/** A region's rule set compiled into a Drools KieBase, with the DRL generated for it. Immutable, shareable. */
-public record CompiledRuleBase(EffectiveRuleSet ruleSet, KieBase kieBase, Map<String, String> drl, long buildMillis) {
+/**
+ * A region's rule set compiled into a Drools KieBase, with the DRL generated for it. Immutable, shareable.
+ * {@link #without} gives the same rules less some that failed on a record, built from the compiled packages
+ * (no DRL compilation) and kept for the next record that needs them.
+ */
+public final class CompiledRuleBase {
+    private static final int MAX_VARIANTS = 16;
+
+    private final EffectiveRuleSet ruleSet;
+    private final KieContainer container;
+    private final KieBase kieBase;
+    private final Map<String, String> drl;
+    private final long buildMillis;
+    private final Map<Set<String>, KieBase> variants = new ConcurrentHashMap<>();
+
+    CompiledRuleBase(EffectiveRuleSet ruleSet, KieContainer container, KieBase kieBase, Map<String, String> drl, long buildMillis) {
+        this.ruleSet = ruleSet;
+        this.container = container;
+        this.kieBase = kieBase;
+        this.drl = drl;
+        this.buildMillis = buildMillis;
+    }
+
+    /** Every KieBase of emrqc isolates rule failures: a consequence that throws costs that rule, not the session. */
+    static KieBase newKieBase(KieContainer container) {
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        conf.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
+        return container.newKieBase(conf);
+    }
+
+    public EffectiveRuleSet ruleSet() { return ruleSet; }
+    public KieBase kieBase() { return kieBase; }
+    public Map<String, String> drl() { return drl; }
+    public long buildMillis() { return buildMillis; }
+
+    /** The rule base without the given rules (rule ids), for a record on which they failed. */
+    public KieBase without(Set<String> ruleIds) {
+        if (ruleIds.isEmpty()) return kieBase;
+        KieBase cached = variants.get(ruleIds);
+        if (cached != null) return cached;
+        KieBase b = newKieBase(container);
+        for (String id : ruleIds) {
+            if (b.getRule(RuleBaseCompiler.PACKAGE, id) != null) b.removeRule(RuleBaseCompiler.PACKAGE, id);
+        }
+        if (variants.size() < MAX_VARIANTS) variants.put(Set.copyOf(ruleIds), b);
+        return b;
+    }
 }

@@ -31,7 +31,60 @@ public final class Drl {
     }
 
     /** A time for messages; formatted (yyyy-MM-dd HH:mm in the record's zone) when the finding is made. */
-    public static Object time(Long t) { return t == null ? "?" : Instant.ofEpochMilli(t); }
+    public static Object time(Long t) { return t == null ? ClinicalNames.NOT_RECORDED : Instant.ofEpochMilli(t); }
+
+    /** A time for messages at the precision the data has (a date shows as a date, not as midnight). */
+    public static Object time(Long earliest, Long latest) {
+        if (earliest == null) return ClinicalNames.NOT_RECORDED;
+        return new ShownTime(earliest, latest == null ? earliest : latest);
+    }
+
+    // --- time at the precision of the data: a value known to a day stands for any instant of that day ---
+
+    /**
+     * The fewest hours that can lie between a (known to lie in [a, aLatest]) and b (in [b, bLatest]): what a
+     * deadline rule may count as certainly elapsed. NaN when either is missing; rounded to 0.1.
+     */
+    public static double minHours(Long a, Long aLatest, Long b, Long bLatest) {
+        if (a == null || b == null) return Double.NaN;
+        long hiA = aLatest == null ? a : aLatest;
+        return Math.round((b - hiA) / 360_000d) / 10d;
+    }
+
+    /** The most hours that can lie between a and b at their precision; NaN when either is missing. */
+    public static double maxHours(Long a, Long aLatest, Long b, Long bLatest) {
+        if (a == null || b == null) return Double.NaN;
+        long hiB = bLatest == null ? b : bLatest;
+        return Math.round((hiB - a) / 360_000d) / 10d;
+    }
+
+    /** True when b is certainly more than limitHours after a, whatever instants within their precision they are. */
+    public static boolean certainlyLater(Long a, Long aLatest, Long b, Long bLatest, double limitHours) {
+        double min = minHours(a, aLatest, b, bLatest);
+        return !Double.isNaN(min) && min > limitHours;
+    }
+
+    /** True when b may lie within [0, limitHours] after a at their precision (it is not certainly outside). */
+    public static boolean mayBeWithin(Long a, Long aLatest, Long b, Long bLatest, double limitHours) {
+        if (a == null || b == null) return false;
+        return maxHours(a, aLatest, b, bLatest) >= 0 && minHours(a, aLatest, b, bLatest) <= limitHours;
+    }
+
+    /** True when b is certainly before a (b's latest instant precedes a's earliest). */
+    public static boolean certainlyBefore(Long b, Long bLatest, Long a) {
+        if (a == null || b == null) return false;
+        return (bLatest == null ? b : bLatest) < a;
+    }
+
+    // --- names for messages ---
+
+    public static org.emrqc.model.Localized docName(org.emrqc.model.DocumentFact d) { return ClinicalNames.document(d); }
+    public static org.emrqc.model.Localized kindName(String kind) { return ClinicalNames.kind(kind); }
+    public static org.emrqc.model.Localized kindNames(List<?> kinds) { return ClinicalNames.kinds(kinds); }
+    public static org.emrqc.model.Localized sectionName(org.emrqc.model.SectionFact s) { return ClinicalNames.section(s); }
+    public static org.emrqc.model.Localized sectionName(String code) { return ClinicalNames.section(code); }
+    public static org.emrqc.model.Localized sectionNames(List<String> codes) { return ClinicalNames.sections(codes); }
+    public static org.emrqc.model.Localized text(String en, String zh) { return new org.emrqc.model.Localized(en, zh); }
 
     /** Why a code is malformed in its system (SNOMED CT Verhoeff, LOINC mod 10, ICD-10 format), or null. */
     public static String codeProblem(String system, String code) {

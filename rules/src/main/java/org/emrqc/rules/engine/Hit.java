@@ -14,6 +14,7 @@ public final class Hit {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final List<org.emrqc.model.EvidenceSpan> spans = new ArrayList<>();
     private String encounterId;
+    private int count = 1;
 
     Hit(String ruleId, Fact implicated) {
         this.ruleId = ruleId;
@@ -59,6 +60,28 @@ public final class Hit {
     public Hit encounter(String id) {
         if (id != null) encounterId = id;
         return this;
+    }
+
+    /** How many hits this one stands for (more than one after {@link #merge}). */
+    public int count() { return count; }
+
+    /**
+     * The hits of one rule on one stay as one: the first hit's values, every hit's implicated resources, evidence
+     * and spans (in order, without repeats), and the count.
+     */
+    static Hit merge(List<Hit> hits) {
+        Hit first = hits.get(0);
+        Hit m = new Hit(first.ruleId, null);
+        m.encounterId = first.encounterId;
+        m.values.putAll(first.values);
+        for (Hit h : hits) {
+            for (String r : h.implicated) if (!m.implicated.contains(r)) m.implicated.add(r);
+            for (String r : h.evidence) if (!m.evidence.contains(r)) m.evidence.add(r);
+            for (org.emrqc.model.EvidenceSpan s : h.spans) if (!m.spans.contains(s)) m.spans.add(s);
+        }
+        m.evidence.removeAll(m.implicated);
+        m.count = hits.size();
+        return m;
     }
 
     public String ruleId() { return ruleId; }

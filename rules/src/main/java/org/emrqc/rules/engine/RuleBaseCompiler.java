@@ -26,7 +26,7 @@ import org.kie.api.runtime.KieContainer;
  */
 public final class RuleBaseCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
-    private static final String PACKAGE = "org.emrqc.generated";
+    static final String PACKAGE = "org.emrqc.generated";
     private static final String PRELUDE = """
             package %s;
 
@@ -64,10 +64,10 @@ public final class RuleBaseCompiler {
             throw compileError(set, drl, errors);
         }
         KieContainer container = ks.newKieContainer(id);
-        KieBase base = container.getKieBase();
+        KieBase base = CompiledRuleBase.newKieBase(container);
         // the container keeps what the KieBase needs; the repository entry would only pin memory
         ks.getRepository().removeKieModule(id);
-        return new CompiledRuleBase(set, base, drl, (System.nanoTime() - t0) / 1_000_000);
+        return new CompiledRuleBase(set, container, base, drl, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private static DrlCompileException compileError(EffectiveRuleSet set, Map<String, String> drl, List<Message> errors) {

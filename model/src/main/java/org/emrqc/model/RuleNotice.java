@@ -1,0 +1,23 @@
+package org.emrqc.model;
+
+/**
+ * What a record's check says about a rule besides findings: that the rule was not evaluated for the record
+ * (it failed on this record's data; its findings are missing, every other rule's are there), or that it could not
+ * verify something from the data it had (a date without a time against an hours limit). Neither costs points.
+ */
+public record RuleNotice(String ruleId, Kind kind, String reason) {
+    public enum Kind {
+        /** The rule failed on this record and was skipped: the reason names the error, never patient data. */
+        NOT_EVALUATED("not-evaluated"),
+        /** The data cannot decide the rule: no finding, and no deduction. */
+        CANNOT_VERIFY("cannot-verify");
+
+        private final String code;
+
+        Kind(String code) { this.code = code; }
+
+        public String code() { return code; }
+    }
+
+    public static RuleNotice notEvaluated(String ruleId, String reason) { return new RuleNotice(ruleId, Kind.NOT_EVALUATED, reason); }
+}
