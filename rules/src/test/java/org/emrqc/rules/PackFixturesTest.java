@@ -41,7 +41,7 @@ class PackFixturesTest {
     @Test
     void cleanChineseStayIsSilentInEveryChineseRegion() {
         for (String region : List.of("CN", "CN-GD", "CN-BJ")) {
-            FixtureRunner.Case c = new FixtureRunner.Case("INC-ADM-MISSING", region, "records/cn/inpatient-appendectomy-complete-and-on-time.json", false, null, null, "test");
+            FixtureRunner.Case c = new FixtureRunner.Case("INC-ADM-MISSING", region, "records/cn/inpatient-appendectomy-complete-and-on-time.json", false, null, null, null, "test");
             FixtureRunner.Outcome o = RUNNER.run(c);
             assertEquals(List.of(), o.findings().stream().map(f -> f.ruleId() + " " + f.implicated() + " " + f.detailEn()).toList(), region);
         }
@@ -49,7 +49,7 @@ class PackFixturesTest {
 
     @Test
     void cleanUsStayIsSilent() {
-        FixtureRunner.Case c = new FixtureRunner.Case("INC-US-DS-MISSING", "US", "records/us/inpatient-chest-pain-complete-and-on-time.json", false, null, null, "test");
+        FixtureRunner.Case c = new FixtureRunner.Case("INC-US-DS-MISSING", "US", "records/us/inpatient-chest-pain-complete-and-on-time.json", false, null, null, null, "test");
         FixtureRunner.Outcome o = RUNNER.run(c);
         assertEquals(List.of(), o.findings().stream().map(f -> f.ruleId() + " " + f.implicated() + " " + f.detailEn()).toList());
     }

@@ -50,7 +50,7 @@ public final class FixtureRunner {
     }
 
     /** One expectation: a rule must (or must not) fire on a fixture record in a region. */
-    public record Case(String rule, String region, String file, boolean fires, String implicated, String severity, String source) {
+    public record Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source) {
         public String name() { return rule + " " + (fires ? "fires on " : "is silent on ") + file + " [" + region + "]"; }
     }
 
@@ -71,8 +71,8 @@ public final class FixtureRunner {
             }
             for (CaseDoc c : doc.cases) {
                 if (!pack.rules().containsKey(c.rule)) throw new PackException(f + ": fixture for unknown rule '" + c.rule + "'");
-                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, f));
-                for (ExpectDoc e : c.silent) out.add(new Case(c.rule, c.region, e.file, false, null, null, f));
+                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, e.quote, f));
+                for (ExpectDoc e : c.silent) out.add(new Case(c.rule, c.region, e.file, false, null, null, null, f));
             }
         }
         return out;
@@ -104,6 +104,9 @@ public final class FixtureRunner {
             if (f.defectClass() != rule.definition().defectClass()) return new Outcome(c, "defect class " + f.defectClass() + " != " + rule.definition().defectClass(), findings);
             String expectedSeverity = c.severity() != null ? c.severity() : rule.severity().code();
             if (!f.severity().code().equals(expectedSeverity)) return new Outcome(c, "severity " + f.severity().code() + " != " + expectedSeverity, findings);
+            if (c.quote() != null && f.spans().stream().noneMatch(s -> c.quote().equals(s.quote()))) {
+                return new Outcome(c, "no evidence span quotes \"" + c.quote() + "\": " + f.spans().stream().map(s -> s.quote()).toList(), findings);
+            }
             return new Outcome(c, null, findings);
         }
         return new Outcome(c, "fired, but not on " + c.implicated() + ": " + describe(mine), findings);
@@ -140,5 +143,7 @@ public final class FixtureRunner {
         public String file;
         public String implicated;
         public String severity;
+        /** An evidence span of the finding must quote exactly this text. */
+        public String quote;
     }
 }

@@ -56,7 +56,7 @@ class ShadowComparisonTest {
         RulePack active = PackLoader.load(AdminPacks.core().source());
         RulePack candidate = PackLoader.load(OverlayEditor.of(AdminPacks.core()).param("CN-GD", "TIM-ATT-ROUND", "limitHours", 12).archive().source());
         FixtureRunner.Case c = new FixtureRunner.Case("TIM-ATT-ROUND", "CN-GD", "records/untimely/attending-first-round-signed-23h-after-admission.json",
-                false, null, null, "test");
+                false, null, null, null, "test");
         List<Finding> a = new FixtureRunner(active, new RuleBaseCache()).run(c).findings();
         List<Finding> b = new FixtureRunner(candidate, new RuleBaseCache()).run(c).findings();
         ShadowComparison s = ShadowComparison.compare(a, b);
