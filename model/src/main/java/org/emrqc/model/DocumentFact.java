@@ -19,6 +19,7 @@ public final class DocumentFact extends CodedFact {
     private Long signedAt;
     private Long signedAtLatest;
     private String kind;
+    private String roundKind;
     private String narrative;
 
     public DocumentFact(String resourceType, String id) { super(resourceType, id); }
@@ -60,4 +61,11 @@ public final class DocumentFact extends CodedFact {
     /** The document kind from the pack's document-type table (admission-record, operative-note ...), or null. */
     public String getKind() { return kind; }
     public void setKind(String kind) { this.kind = kind; }
+
+    /**
+     * For a note that records a physician's round (a round note, or a progress note saying "XX主治医师查房"):
+     * superior-round (attending) or senior-round (副主任/主任); null otherwise.
+     */
+    public String getRoundKind() { return roundKind; }
+    public void setRoundKind(String roundKind) { this.roundKind = roundKind; }
 }
