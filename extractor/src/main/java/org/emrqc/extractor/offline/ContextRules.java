@@ -2,14 +2,37 @@ package org.emrqc.extractor.offline;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * NegEx/ConText-style attributes of a mention: negated, uncertain, historical, family history, decided by
- * trigger phrases before (or right after) the mention within its clause. A clause ends at a sentence end, a
- * semicolon, a Chinese comma "，" (an enumeration comma "、" does not end it) or a conjunction such as "but"/"但".
+ * NegEx/ConText-style attributes of a mention: negated, uncertain, historical, family history and hypothetical,
+ * decided by cue phrases before (or right after) the mention within its clause.
+ *
+ * <p>Chinese, as a clinician reads it:
+ * <ul>
+ * <li>A negation cue (否认, 无, 未见, 未诉, 未闻及, 不伴 …) negates what follows it in its clause: an enumeration
+ *     "无发热、咳嗽、咳痰" negates each item; a clause ends at "，。；" and a line end (an enumeration comma "、"
+ *     does not end it), and a new statement in the clause ends the cue's scope: "但", "伴" (not "不伴"), "出现",
+ *     "偶有" … ("无发热伴咳嗽": 咳嗽 is affirmed).</li>
+ * <li>Phrases that contain a cue but deny nothing are not cues: "无明显诱因出现腹痛", "排除禁忌后", "无意中",
+ *     "无法", "未予处理" ….</li>
+ * <li>"不能排除X", "X待排", "不除外X", "考虑X可能", "X？" are uncertain, not denied; "无X依据" (no evidence of X)
+ *     denies no history of X: uncertain too.</li>
+ * <li>A negated qualifier does not deny the finding: "无痛性黄疸" affirms 黄疸; "无犬吠样咳嗽" says nothing about
+ *     咳嗽 (uncertain: neither affirmed nor denied).</li>
+ * <li>"X：无" / "X史：否认" negates the label's X; a label with nothing after it ("高血压：") and a template prompt
+ *     ("有/无", "承认或否认", "XX") are not statements (hypothetical); so are differentials, plans, risks and
+ *     conditionals ("需与X鉴别", "预防X", "若…可能引起X", "必要时").</li>
+ * </ul>
  */
 public final class ContextRules {
-    public record Attributes(boolean negated, boolean uncertain, boolean historical, boolean family) { }
+    /** The attributes of one mention; {@code hypothetical}: not a statement about the patient's state. */
+    public record Attributes(boolean negated, boolean uncertain, boolean historical, boolean family, boolean hypothetical) {
+        public Attributes(boolean negated, boolean uncertain, boolean historical, boolean family) {
+            this(negated, uncertain, historical, family, false);
+        }
+    }
 
     private static final List<String> EN_NEG = List.of("no ", "not ", "denies ", "denied ", "deny ", "without ", "negative for ",
             "free of ", "no evidence of ", "no signs of ", "no history of ", "absence of ", "never had ", "no known ");
@@ -17,15 +40,46 @@ public final class ContextRules {
     private static final List<String> EN_UNCERTAIN = List.of("possible ", "probable ", "suspected ", "suspicion of ", "rule out ", "r/o ", "questionable ", "likely ", "may have ");
     private static final List<String> EN_HISTORY = List.of("history of ", "h/o ", "past ", "previous ", "prior ", "status post ", "s/p ");
     private static final List<String> EN_FAMILY = List.of("family history of ", "mother ", "father ", "sister ", "brother ", "mother's ", "father's ", "family history");
+    private static final List<String> EN_HYPOTHETICAL = List.of("differential ", "differential diagnosis ", "if ", "to prevent ", "prevention of ", "risk of ", "monitor for ", "watch for ");
     private static final List<String> EN_END = List.of(". ", "; ", " but ", " however ", " although ", " except ", " aside from ", " apart from ", "\n");
 
-    private static final List<String> ZH_NEG = List.of("否认", "无", "未见", "未诉", "未闻及", "未触及", "未引出", "不伴", "未出现", "没有", "排除", "未发现", "未及");
-    private static final List<String> ZH_UNCERTAIN = List.of("疑似", "可疑", "考虑", "待排", "待查", "可能", "不除外", "？", "?");
+    /** Negation cues, longest first where one contains another. */
+    private static final List<String> ZH_NEG = List.of("否认", "未见", "未诉", "无诉", "未闻及", "未闻", "未触及", "未扪及", "未引出", "未出现",
+            "未发现", "未再", "未及", "没有", "不伴", "无", "排除");
+    /** Phrases that contain a cue but negate nothing after them. */
+    private static final Pattern ZH_PSEUDO = Pattern.compile("无明显诱因|无明确诱因|无明显原因|无诱因|无原因|无意中?|无法|无效|无需|无误|无锡|无创|无力"
+            + "|未予[^，,。；;、]{0,4}|未经|未治疗|未重视|未就诊|未规律|无特殊不适以外|排除[^，,。；;]{0,6}?禁忌[症证]?");
+    /** Uncertainty cues before the mention; those that contain a negation cue are taken first. */
+    private static final Pattern ZH_UNCERTAIN_NEG = Pattern.compile("不能排除|不能除外|不排除|不除外|除外|需排除|待排除|待除外|排除不了");
+    private static final List<String> ZH_UNCERTAIN = List.of("疑似", "可疑", "疑为", "怀疑", "考虑", "拟诊", "倾向", "待排", "待查", "可能");
+    /** After the mention: uncertain ("X？", "X可能", "X待排", "X不除外"). */
+    private static final Pattern ZH_UNCERTAIN_AFTER = Pattern.compile("^[”\"’'」）)]*\\s*(?:？|\\?|可能|之可能|的可能|待排|待查|待除外|不除外|不能除外|不能排除|不排除|可疑)");
+    /** After the mention: negated ("墨菲氏征阴性", "X(-)", "啰音未闻及"). */
+    private static final Pattern ZH_NEG_AFTER = Pattern.compile("^[”\"’'」]*\\s*(?:[（(]\\s*[-－—]\\s*[)）]|阴性|未引出|未闻及|未触及|未扪及)");
+    /** After the mention: a label and its value ("高血压病史：无", "吸烟史：有"); group 1 the value. */
+    private static final Pattern ZH_LABEL_AFTER = Pattern.compile("^(?:病?史)?[ \\t]*[：:][ \\t　]*([^\\n：:，,。；;]{0,6})");
+    /** A new statement inside the clause ends a negation cue's scope. */
+    private static final Pattern ZH_SCOPE_END = Pattern.compile("但|然而|却|(?<!不)伴|(?<![未没再无])出现|(?<![未没])发现|偶有|仍有|尚有|另有|并有|现有"
+            + "|(?<![未无])诉|突发|突然|继而|随后|逐渐|之后");
+    /** What sits between a cue and its mention when the cue negates a qualifier: "无痛性", "无犬吠样", "无规律的". */
+    private static final Pattern ZH_QUALIFIER = Pattern.compile("[性样状型般的]$");
+    /** Words between a cue and its mention that leave the cue on the mention ("无明显的腹痛"). */
+    private static final Pattern ZH_FILLER = Pattern.compile("明显的|特殊的|任何的?|其他的?|典型的|明显|特殊|典型|确切的?|上述|以下|等");
+    /** A negated "evidence of X": denies no history of X. */
+    private static final Pattern ZH_NO_EVIDENCE_AFTER = Pattern.compile("^[^，,。；;\\n]{0,6}?(?:依据|证据|征象|表现|指征)");
+    /** Template prompts and placeholders: the clause is a form, not a statement. */
+    private static final Pattern ZH_TEMPLATE = Pattern.compile("承认或否认|否认或承认|有\\s*[/／]\\s*无|无\\s*[/／]\\s*有|是\\s*[/／]\\s*否|否\\s*[/／]\\s*是|有无|[□■☐☑]"
+            + "|[XxＸｘ×]{2,}\\s*(?=[年月日天周岁次分度℃%]|mm|cm|kg)");
+    /** Differential, plan, risk and prevention cues in the clause: not the patient's state. */
+    private static final Pattern ZH_HYPOTHETICAL = Pattern.compile("鉴别|需与|应与|预防|警惕|防止|避免|以免|谨防|可能引起|可能导致|可能出现|可致|易致|可引起"
+            + "|观察有无|注意有无|明确有无|以明确|排查|评估|风险");
+    /** Conditionals anywhere earlier in the sentence: "若不手术，可能引起X", "如出现X，及时就诊", "必要时行X". */
+    private static final Pattern ZH_CONDITIONAL = Pattern.compile("(?<!倘)若(?!干)|倘若|如果|假如|如出现|如有|如发生|如再|一旦|必要时");
+    private static final Pattern ZH_HYPOTHETICAL_AFTER = Pattern.compile("^[”\"’'」]*\\s*(?:相鉴别|鉴别|风险|等并发症|的风险|的可能性?大?小)");
     private static final List<String> ZH_HISTORY = List.of("既往", "曾", "多年前", "年前", "病史");
-    private static final List<String> ZH_FAMILY = List.of("家族", "父亲", "母亲", "其父", "其母", "兄弟", "姐妹", "家族史");
-    private static final String ZH_END = "。；;，,\n";
-    /** Pseudo-triggers: phrases that contain a trigger but do not negate what follows (无明显诱因出现腹痛). */
-    private static final List<String> ZH_PSEUDO = List.of("无明显诱因", "无诱因", "无明显原因", "无明确诱因", "未予重视", "未予处理", "未治疗", "无特殊");
+    private static final List<String> ZH_FAMILY = List.of("家族", "父亲", "母亲", "其父", "其母", "兄弟", "姐妹", "家族史", "祖父", "祖母", "外祖");
+    private static final String ZH_CLAUSE_END = "。；;，,！!？?\n";
+    private static final String ZH_SENTENCE_END = "。；;！!？?\n";
 
     private ContextRules() { }
 
@@ -47,7 +101,8 @@ public final class ContextRules {
         boolean unc = containsWord(padded, EN_UNCERTAIN);
         boolean fam = containsWord(padded, EN_FAMILY);
         boolean hist = containsWord(padded, EN_HISTORY);
-        return new Attributes(neg, unc, hist, fam);
+        boolean hyp = containsWord(padded, EN_HYPOTHETICAL);
+        return new Attributes(neg, unc, hist, fam, hyp);
     }
 
     private static boolean containsWord(String before, List<String> triggers) {
@@ -80,23 +135,106 @@ public final class ContextRules {
         return s.substring(0, cut);
     }
 
-    private static Attributes chinese(String text, int start, int end) {
+    // ------------------------------------------------------------------------------------------------ Chinese
+
+    /** Start of the clause holding offset start: after the last clause end, at most max chars back. */
+    static int clauseStart(String text, int start, int max) {
         int from = start;
-        int limit = Math.max(0, start - 30);
-        while (from > limit && ZH_END.indexOf(text.charAt(from - 1)) < 0) from--;
+        int limit = Math.max(0, start - max);
+        while (from > limit && ZH_CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) from--;
+        return from;
+    }
+
+    /** Start of the sentence holding offset start (a comma does not end a sentence). */
+    static int sentenceStart(String text, int start, int max) {
+        int from = start;
+        int limit = Math.max(0, start - max);
+        while (from > limit && ZH_SENTENCE_END.indexOf(text.charAt(from - 1)) < 0) from--;
+        return from;
+    }
+
+    /** End of the clause that starts at offset from (exclusive), at most max chars on. */
+    static int clauseEnd(String text, int from, int max) {
+        int to = from;
+        int limit = Math.min(text.length(), from + max);
+        while (to < limit && ZH_CLAUSE_END.indexOf(text.charAt(to)) < 0) to++;
+        return to;
+    }
+
+    /** The text with every match of the pattern replaced by '·' (same length, so offsets stay). */
+    private static String mask(String s, Pattern p) {
+        Matcher m = p.matcher(s);
+        if (!m.find()) return s;
+        char[] c = s.toCharArray();
+        do {
+            for (int i = m.start(); i < m.end(); i++) c[i] = '·';
+        } while (m.find());
+        return new String(c);
+    }
+
+    private static Attributes chinese(String text, int start, int end) {
+        int from = clauseStart(text, start, 40);
         String before = text.substring(from, start);
-        // a later "但" in the clause ends the trigger's scope
-        int but = Math.max(before.lastIndexOf('但'), before.lastIndexOf("然而"));
-        if (but >= 0) before = before.substring(but + 1);
-        for (String p : ZH_PSEUDO) before = before.replace(p, "");
-        int to = end;
-        int maxTo = Math.min(text.length(), end + 12);
-        while (to < maxTo && ZH_END.indexOf(text.charAt(to)) < 0) to++;
-        String after = text.substring(end, to);
-        boolean neg = ZH_NEG.stream().anyMatch(before::contains) || after.startsWith("（-）") || after.startsWith("(-)") || after.startsWith("阴性");
-        boolean unc = ZH_UNCERTAIN.stream().anyMatch(before::contains) || after.startsWith("？") || after.startsWith("?") || after.startsWith("待排");
+        int to = clauseEnd(text, end, 16);
+        // a "？" right after the mention belongs to it: look past it for the clause's end
+        String after = text.substring(end, Math.min(text.length(), Math.max(to, Math.min(text.length(), end + 2))));
+        String masked = mask(before, ZH_PSEUDO);
+
         boolean fam = ZH_FAMILY.stream().anyMatch(before::contains);
         boolean hist = ZH_HISTORY.stream().anyMatch(before::contains) || after.startsWith("史") || after.startsWith("病史");
-        return new Attributes(neg, unc, hist, fam);
+
+        // template prompts, differentials, plans and conditionals: not a statement about the patient
+        int sentence = sentenceStart(text, start, 80);
+        String sentenceBefore = text.substring(sentence, start);
+        boolean hyp = ZH_TEMPLATE.matcher(before).find() || ZH_TEMPLATE.matcher(after).lookingAt()
+                || ZH_HYPOTHETICAL.matcher(masked).find() || ZH_CONDITIONAL.matcher(mask(sentenceBefore, ZH_PSEUDO)).find()
+                || ZH_HYPOTHETICAL_AFTER.matcher(after).lookingAt();
+
+        // uncertainty: cues before ("考虑", "不除外") and after ("？", "可能", "待排")
+        boolean unc = ZH_UNCERTAIN_NEG.matcher(masked).find() || ZH_UNCERTAIN.stream().anyMatch(masked::contains)
+                || ZH_UNCERTAIN_AFTER.matcher(after).lookingAt();
+        masked = mask(masked, ZH_UNCERTAIN_NEG);
+
+        boolean neg = false;
+        // the nearest cue before the mention (longest where two end at the same place)
+        int cueEnd = -1;
+        String cue = null;
+        for (String c : ZH_NEG) {
+            int i = masked.lastIndexOf(c);
+            if (i < 0) continue;
+            int e = i + c.length();
+            if (e > cueEnd || (e == cueEnd && cue != null && c.length() > cue.length())) {
+                cueEnd = e;
+                cue = c;
+            }
+        }
+        if (cue != null) {
+            String between = masked.substring(cueEnd);
+            if (!ZH_SCOPE_END.matcher(between).find()) {
+                String core = ZH_FILLER.matcher(between).replaceAll("").strip();
+                if (ZH_QUALIFIER.matcher(core).find() && !core.endsWith("、")) {
+                    // the cue negates a qualifier: "无痛性黄疸" is painless jaundice (affirmed); "无犬吠样咳嗽" tells nothing of 咳嗽
+                    if (!("无".equals(cue) && between.matches("[\\p{IsHan}]{1,3}性"))) unc = true;
+                } else if (ZH_NO_EVIDENCE_AFTER.matcher(after).lookingAt() && !"否认".equals(cue)) {
+                    // "无肺结核依据": no evidence for it now, not a denied history
+                    unc = true;
+                } else {
+                    neg = true;
+                }
+            }
+        }
+        // after the mention: "墨菲氏征阴性", "X(-)", and labels "高血压病史：无" / "高血压：" (nothing written)
+        if (ZH_NEG_AFTER.matcher(after).lookingAt()) neg = true;
+        Matcher label = ZH_LABEL_AFTER.matcher(text.substring(end, Math.min(text.length(), end + 12)));
+        if (label.lookingAt() && cue == null) {
+            String value = label.group(1).strip();
+            if (value.isEmpty() || value.startsWith("有无") || value.startsWith("有/") || value.startsWith("是/")) hyp = true;
+            else if (value.matches("^(?:无|否认|否|阴性|未见|没有|[-－—]|[（(][-－—][)）]).*")) {
+                neg = true;
+                hist |= label.group().startsWith("史") || label.group().startsWith("病史");
+            }
+        }
+        if (neg && unc) neg = false; // "不能排除" and a negation in one clause: the data cannot decide
+        return new Attributes(neg, unc, hist, fam, hyp);
     }
 }

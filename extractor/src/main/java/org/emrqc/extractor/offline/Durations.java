@@ -8,7 +8,8 @@ public final class Durations {
     /** A duration found: its text span and its length in days. */
     public record Found(int start, int end, String text, double days) { }
 
-    private static final Pattern ZH = Pattern.compile("([0-9０-９]+(?:\\.[0-9]+)?|[一二两三四五六七八九十半]+)\\s*(?:个)?\\s*(余)?\\s*(小时|分钟|天|日|周|星期|月|年)(余)?(前|来|后)?");
+    /** Not an ordinal (第3周期), a date (2025年1月) or an age (5周岁). */
+    private static final Pattern ZH = Pattern.compile("(?<![第0-9０-９.年月])([0-9０-９]+(?:\\.[0-9]+)?|[一二两三四五六七八九十半]+)\\s*(?:个)?\\s*(余)?\\s*(小时|分钟|天|日|周|星期|月|年)(?![期岁])(余)?(前|来|后)?");
     private static final Pattern EN = Pattern.compile("(?i)\\b(\\d+(?:\\.\\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an|several)\\s+(hours?|days?|weeks?|months?|years?)(\\s+ago)?\\b");
 
     private Durations() { }
@@ -17,7 +18,14 @@ public final class Durations {
     public static Found first(String text, int from, int to, String language) {
         String window = text.substring(Math.max(0, from), Math.min(text.length(), to));
         Matcher m = ("zh".equals(language) ? ZH : EN).matcher(window);
-        if (!m.find()) return null;
+        boolean found = false;
+        while (m.find()) {
+            // a year written as a number (2014年) is a date, not 2014 years
+            if ("zh".equals(language) && "年".equals(m.group(3)) && number(m.group(1)) >= 1900) continue;
+            found = true;
+            break;
+        }
+        if (!found) return null;
         double n = number(m.group(1));
         String unit = "zh".equals(language) ? m.group(3) : m.group(2).toLowerCase();
         double days = n * switch (unit.replaceAll("s$", "")) {

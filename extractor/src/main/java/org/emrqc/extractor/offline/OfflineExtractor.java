@@ -31,6 +31,10 @@ public final class OfflineExtractor implements NarrativeExtractor {
     private static final Pattern EN_DENIAL = Pattern.compile("(?i)\\b(no known (?:drug |medication )?allergies|nkda|no known drug allergy|denies (?:any )?(?:drug )?allergies|no (?:drug )?allergies)\\b");
     private static final Pattern ZH_DENIAL = Pattern.compile("(否认|无)[^。；;，,\\n]{0,8}?过敏史|(药物|食物)?过敏史[：:\\s]*(无|否认)|否认药敏史");
     private static final Pattern ZH_ALLERGY = Pattern.compile("对([\\p{IsHan}A-Za-z0-9]{1,10}?)(?:类药物|类|药物)?(?:有)?过敏|([\\p{IsHan}]{2,8}?)过敏史");
+    /** Words before a substance in "X过敏史" that are not the substance. */
+    private static final Pattern ZH_ALLERGY_LEAD = Pattern.compile("(?:患者|自诉|诉|既往|平素|曾|有|对|存在|明确)+");
+    /** A category, not a substance: "有药物过敏史" names nothing the allergy list could hold. */
+    private static final Pattern ZH_ALLERGY_UNNAMED = Pattern.compile("(?:药物|药品|食物|食品|其他|多种|某种|不明|不详|[、及和或])+");
     private static final Pattern EN_ALLERGY = Pattern.compile("(?i)\\ballerg(?:ic|y) to ([a-z][a-z -]{1,30}?)(?=[.,;\\n]|$| and )");
 
     private final SectionDetector sections = new SectionDetector();
@@ -101,6 +105,10 @@ public final class OfflineExtractor implements NarrativeExtractor {
             out.add(v);
         }
         allergies(doc, text, lang, secs, sentences, terminology, out);
+        // the same section roles and time frames as every backend gives
+        List<TimeFrames.Frame> frames = TimeFrames.find(text, lang);
+        for (MentionFact f : out) NarrativeContext.decorate(text, lang, secs, frames, f);
+        out.addAll(NarrativeContext.complaintStatements(doc, secs));
         out.sort((a, b) -> Integer.compare(a.getStart(), b.getStart()));
         return new Extraction(secs, out, 0, name(), false);
     }
@@ -116,6 +124,7 @@ public final class OfflineExtractor implements NarrativeExtractor {
         f.setUncertain(a.uncertain());
         f.setHistorical(a.historical());
         f.setFamily(a.family() || "family-history".equals(f.getSection()));
+        f.setHypothetical(a.hypothetical());
         if ("past-history".equals(f.getSection())) f.setHistorical(true);
         return f;
     }
@@ -167,6 +176,9 @@ public final class OfflineExtractor implements NarrativeExtractor {
         Matcher m = ("zh".equals(lang) ? ZH_DENIAL : EN_DENIAL).matcher(text);
         List<int[]> denials = new ArrayList<>();
         while (m.find()) {
+            // a template prompt ("承认或否认过敏史", "过敏史：有/无") denies nothing
+            String around = text.substring(m.start(), Math.min(text.length(), m.end() + 3));
+            if (around.contains("承认") || around.contains("有/无") || around.contains("无/有") || around.contains("有无")) continue;
             MentionFact f = new MentionFact(doc.resourceType(), doc.id(), "allergy-denial", m.group(), m.start(), m.end());
             place(f, doc, secs);
             out.add(f);
@@ -177,14 +189,19 @@ public final class OfflineExtractor implements NarrativeExtractor {
             int g = m.group(1) != null ? 1 : 2;
             int s = m.start(g);
             int e = m.end(g);
+            // "既往有青霉素过敏史": the substance without the words before it
+            Matcher lead = ZH_ALLERGY_LEAD.matcher(text).region(s, e);
+            if (lead.lookingAt()) s = lead.end();
+            if (e - s < 2 || ZH_ALLERGY_UNNAMED.matcher(text.substring(s, e)).matches()) continue;
             boolean denied = false;
             for (int[] d : denials) denied |= s >= d[0] && s < d[1];
             String before = text.substring(Math.max(0, s - 4), s);
-            if (denied || before.contains("否认") || before.contains("无") || m.group(g).startsWith("否认") || m.group(g).startsWith("无")) continue;
+            if (denied || before.contains("否认") || before.contains("无") || text.startsWith("否认", s) || text.startsWith("无", s)) continue;
             boolean known = false;
             for (MentionFact x : out) known |= "allergy".equals(x.getKind()) && x.getStart() <= s && s < x.getEnd();
             if (known) continue;
             MentionFact f = mention(doc, "allergy", s, e, secs, sentences);
+            if (!f.isAffirmed()) continue;
             List<Candidate> c = terminology.candidates(f.getText(), "allergy", 1);
             if (c.isEmpty()) c = terminology.candidates(f.getText(), "medication", 1);
             if (!c.isEmpty() && c.get(0).score() >= 0.9) f.getCodes().addAll(c.get(0).concept().codes());
