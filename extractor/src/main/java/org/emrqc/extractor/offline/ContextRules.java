@@ -48,7 +48,7 @@ public final class ContextRules {
             "未发现", "未再", "未及", "没有", "不伴", "无", "排除");
     /** Phrases that contain a cue but negate nothing after them. */
     private static final Pattern ZH_PSEUDO = Pattern.compile("无明显诱因|无明确诱因|无明显原因|无诱因|无原因|无意中?|无法|无效|无需|无误|无锡|无创|无力"
-            + "|未予[^，,。；;、]{0,4}|未经|未治疗|未重视|未就诊|未规律|无特殊不适以外|排除[^，,。；;]{0,6}?禁忌[症证]?");
+            + "|拟诊讨论|未予[^，,。；;、]{0,4}|未经|未治疗|未重视|未就诊|未规律|无特殊不适以外|排除[^，,。；;]{0,6}?禁忌[症证]?");
     /** Uncertainty cues before the mention; those that contain a negation cue are taken first. */
     private static final Pattern ZH_UNCERTAIN_NEG = Pattern.compile("不能排除|不能除外|不排除|不除外|除外|需排除|待排除|待除外|排除不了");
     private static final List<String> ZH_UNCERTAIN = List.of("疑似", "可疑", "疑为", "怀疑", "考虑", "拟诊", "倾向", "待排", "待查", "可能");
@@ -79,6 +79,8 @@ public final class ContextRules {
     private static final List<String> ZH_HISTORY = List.of("既往", "曾", "多年前", "年前", "病史");
     private static final List<String> ZH_FAMILY = List.of("家族", "父亲", "母亲", "其父", "其母", "兄弟", "姐妹", "家族史", "祖父", "祖母", "外祖");
     private static final String ZH_CLAUSE_END = "。；;，,！!？?\n";
+    /** Looking back, a label's colon also ends the clause ("拟诊讨论：患者…" is not under 拟诊). */
+    private static final String ZH_CLAUSE_START = ZH_CLAUSE_END + "：:";
     private static final String ZH_SENTENCE_END = "。；;！!？?\n";
 
     private ContextRules() { }
@@ -141,7 +143,7 @@ public final class ContextRules {
     static int clauseStart(String text, int start, int max) {
         int from = start;
         int limit = Math.max(0, start - max);
-        while (from > limit && ZH_CLAUSE_END.indexOf(text.charAt(from - 1)) < 0) from--;
+        while (from > limit && ZH_CLAUSE_START.indexOf(text.charAt(from - 1)) < 0) from--;
         return from;
     }
 

@@ -29,12 +29,12 @@ public final class VitalSigns {
 
     /** Between a label and its value: blanks, a colon or "为"/"约". */
     private static final String SEP = "[\\h:：=]*(?:为|约|波动于)?\\h*";
-    private static final Pattern BP = Pattern.compile("(?i)(?:\\bBP|blood pressure|血压)" + SEP + "(\\d{2,3})\\s*/\\s*(\\d{2,3})(?![\\d.])(\\s*[-~]?\\s*(?:mm\\s?hg|毫米汞柱))?");
+    private static final Pattern BP = Pattern.compile("(?i)(?:\\bBP|blood pressure|血压)" + SEP + "(\\d{2,3})\\s*/\\s*(\\d{2,3})(?!\\d|\\.\\d)(\\s*[-~]?\\s*(?:mm\\s?hg|毫米汞柱))?");
     private static final Pattern SBP = Pattern.compile("(?i)(?:收缩压|\\bSBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
     private static final Pattern DBP = Pattern.compile("(?i)(?:舒张压|\\bDBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
     private static final String RATE_UNIT = "(\\s*(?:次\\s*/\\s*分钟?|次/min|/min|bpm|beats/min|breaths/min|次每分钟?|次))?";
-    private static final Pattern HR = Pattern.compile("(?i)(?:\\bHR\\b|heart rate|\\bpulse\\b|心率|脉搏|脉率|(?<![A-Za-z])P(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?![\\d.])" + RATE_UNIT);
-    private static final Pattern RR = Pattern.compile("(?i)(?:\\bRR\\b|respiratory rate|resp(?:iration)?s?\\b|呼吸频率|呼吸|(?<![A-Za-z])R(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?![\\d.])" + RATE_UNIT);
+    private static final Pattern HR = Pattern.compile("(?i)(?:\\bHR\\b|heart rate|\\bpulse\\b|心率|脉搏|脉率|(?<![A-Za-z])P(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?!\\d|\\.\\d)" + RATE_UNIT);
+    private static final Pattern RR = Pattern.compile("(?i)(?:\\bRR\\b|respiratory rate|resp(?:iration)?s?\\b|呼吸频率|呼吸|(?<![A-Za-z])R(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?!\\d|\\.\\d)" + RATE_UNIT);
     private static final Pattern TEMP_C = Pattern.compile("(?i)(?:\\bT\\b|temp(?:erature)?|体温)" + SEP + "(\\d{2}(?:\\.\\d{1,2})?)(\\s*(?:°\\s?C|℃|C\\b|度))");
     private static final Pattern SPO2_P = Pattern.compile("(?i)(?:SpO2|SaO2|O2 sat(?:uration)?|经皮血氧饱和度|血氧饱和度|氧饱和度|指脉氧|指尖血氧|脉氧|血氧)" + SEP + "(\\d{2,3})(\\s*%)");
 
