@@ -46,6 +46,7 @@ import org.emrqc.extractor.llm.MentionSchema.InvalidResponseException;
 import org.emrqc.extractor.llm.MentionSchema.LlmMention;
 import org.emrqc.extractor.llm.Pseudonymizer.Pseudonymized;
 import org.emrqc.extractor.offline.Durations;
+import org.emrqc.extractor.offline.NarrativeContext;
 import org.emrqc.extractor.offline.VitalSigns;
 import org.emrqc.extractor.terminology.Candidate;
 import org.emrqc.extractor.terminology.Terminology;
@@ -256,8 +257,14 @@ public final class LlmExtractor implements NarrativeExtractor {
             return degrade(document, terminology, secs);
         }
         out = codedVitals(document, text, out);
-        out.sort(Comparator.comparingInt(MentionFact::getStart).thenComparingInt(MentionFact::getEnd));
+        // the same section roles, template prompts, time frames and chief-complaint statements as the offline backend
+        NarrativeContext.decorateAll(text, document.language(), secs, out, true);
         metrics.mentions.addAndGet(out.size());
+        for (MentionFact st : NarrativeContext.complaintStatements(document, secs)) {
+            st.setBackend(backend);
+            out.add(st);
+        }
+        out.sort(Comparator.comparingInt(MentionFact::getStart).thenComparingInt(MentionFact::getEnd));
         metrics.ungrounded.addAndGet(ungrounded);
         return new Extraction(secs, List.copyOf(out), ungrounded, backend, false);
     }

@@ -50,6 +50,19 @@ public final class NarrativeContext {
         }
     }
 
+    /**
+     * Decorates every mention of a document ({@link #decorate}); with {@code cues}, also marks as hypothetical the
+     * mentions the pattern code reads as template prompts, differentials, plans or conditionals (for a backend that
+     * does not read them itself, such as the LLM).
+     */
+    public static void decorateAll(String text, String language, List<SectionFact> sections, List<MentionFact> mentions, boolean cues) {
+        List<TimeFrames.Frame> frames = TimeFrames.find(text, language);
+        for (MentionFact f : mentions) {
+            if (cues && TIMED.contains(f.getKind()) && ContextRules.of(text, f.getStart(), f.getEnd(), language).hypothetical()) f.setHypothetical(true);
+            decorate(text, language, sections, frames, f);
+        }
+    }
+
     /** Attribute of the statement giving a chief complaint's duration (normalized: days). */
     public static final String COMPLAINT_DURATION = "complaint-duration";
     /** Attribute of the statement giving a chief complaint's form: finding, status-post, treatment, none. */

@@ -106,8 +106,7 @@ public final class OfflineExtractor implements NarrativeExtractor {
         }
         allergies(doc, text, lang, secs, sentences, terminology, out);
         // the same section roles and time frames as every backend gives
-        List<TimeFrames.Frame> frames = TimeFrames.find(text, lang);
-        for (MentionFact f : out) NarrativeContext.decorate(text, lang, secs, frames, f);
+        NarrativeContext.decorateAll(text, lang, secs, out, false);
         out.addAll(NarrativeContext.complaintStatements(doc, secs));
         out.sort((a, b) -> Integer.compare(a.getStart(), b.getStart()));
         return new Extraction(secs, out, 0, name(), false);

@@ -214,7 +214,13 @@ class LlmExtractorTest {
         assertEquals("llm/extract-v1 model=qwen2.5-7b-instruct", x.provenance());
         assertEquals(0, r.ungrounded());
         assertEquals(3, r.sections().size());
-        List<MentionFact> f = r.mentions();
+        // the chief complaint's duration, read by the same pattern code as the offline backend
+        List<MentionFact> st = r.mentions().stream().filter(m -> "statement".equals(m.getKind())).toList();
+        assertEquals(1, st.size(), st.toString());
+        assertFact(st.get(0), "statement", "3天", 8, 10);
+        assertEquals("complaint-duration", st.get(0).getAttribute());
+        assertEquals("3", st.get(0).getNormalized());
+        List<MentionFact> f = r.mentions().stream().filter(m -> !"statement".equals(m.getKind())).toList();
         assertEquals(9, f.size(), f.toString());
         assertFact(f.get(0), "symptom", "发热", 3, 5);
         assertFact(f.get(1), "symptom", "咳嗽", 6, 8);
@@ -239,6 +245,14 @@ class LlmExtractorTest {
         assertTrue(f.get(3).getCodes().isEmpty());
         assertTrue(f.get(5).isNegated());
         assertFalse(f.get(5).isAffirmed());
+        // time frames by the same pattern code as the offline backend: 3天前 anchors the history of present illness
+        assertNull(f.get(0).getTimeFrame(), "a chief complaint's duration is no time frame");
+        for (int i = 2; i <= 5; i++) {
+            if (i == 3) continue;
+            assertEquals("ago:P3D", f.get(i).getTimeFrame(), f.get(i).toString());
+            assertEquals("3天前", f.get(i).getTimeFrameText());
+        }
+        for (MentionFact m : f) assertFalse(m.isHypothetical(), m.toString());
         assertTrue(f.get(5).getCodes().isEmpty());
         assertEquals("past-history", f.get(6).getSection());
         assertTrue(f.get(6).isHistorical());
@@ -749,7 +763,7 @@ class LlmExtractorTest {
         Extraction r = x.extract(zh(text), TERMS);
         assertFalse(r.degraded());
         assertEquals(4, x.metrics().chunks()); // one per section
-        MentionFact f = r.mentions().get(0);
+        MentionFact f = r.mentions().stream().filter(m -> !"statement".equals(m.getKind())).findFirst().orElseThrow();
         int at = text.lastIndexOf("高血压");
         assertFact(f, "diagnosis", "高血压", at, at + 3);
         assertEquals("family-history", f.getSection());
@@ -768,6 +782,31 @@ class LlmExtractorTest {
             assertEquals("offline", m.getBackend());
         }
         assertGrounded(text, d);
+    }
+
+    @Test
+    void modelMentionsGetTheSectionRolesAndTimeFramesOfThePatternCode() {
+        String text = "现病史：2周前无明显诱因出现胸痛，休息后缓解。4天前再发胸痛。\n鉴别诊断：高血压性心脏病。\n诊疗计划：如出现发热，复查胸片。";
+        server.stubFor(post(PATH).willReturn(completion(mentions())));
+        server.stubFor(post(PATH).withRequestBody(containing("再发胸痛")).willReturn(completion(mentions(
+                m("kind", "symptom", "quote", "胸痛", "start", 13), m("kind", "symptom", "quote", "胸痛", "start", 29)))));
+        server.stubFor(post(PATH).withRequestBody(containing("高血压性心脏病")).willReturn(completion(mentions(
+                m("kind", "diagnosis", "quote", "高血压"), m("kind", "diagnosis", "quote", "高血压性心脏病")))));
+        server.stubFor(post(PATH).withRequestBody(containing("复查胸片")).willReturn(completion(mentions(
+                m("kind", "symptom", "quote", "发热", "candidate", 0)))));
+        Extraction r = new LlmExtractor(config(), offline, new SectionDetector()::detect).extract(zh(text), TERMS);
+        assertFalse(r.degraded());
+        List<MentionFact> pain = r.mentions().stream().filter(m -> m.getText().equals("胸痛")).toList();
+        assertEquals(2, pain.size(), r.mentions().toString());
+        assertFact(pain.get(0), "symptom", "胸痛", 14, 16);
+        assertEquals("ago:P14D", pain.get(0).getTimeFrame());
+        assertEquals("2周前", pain.get(0).getTimeFrameText());
+        assertEquals("ago:P4D", pain.get(1).getTimeFrame());
+        assertTrue(pain.get(0).isAffirmed());
+        for (MentionFact m : r.mentions()) {
+            boolean laterSection = m.getStart() > text.indexOf("鉴别诊断");
+            assertEquals(laterSection, m.isHypothetical(), m + " in " + m.getSection());
+        }
     }
 
     @Test
