@@ -104,6 +104,27 @@ public final class Drl {
     public static org.emrqc.model.Localized sectionName(String code) { return ClinicalNames.section(code); }
     public static org.emrqc.model.Localized sectionNames(List<String> codes) { return ClinicalNames.sections(codes); }
     public static org.emrqc.model.Localized text(String en, String zh) { return new org.emrqc.model.Localized(en, zh); }
+    public static org.emrqc.model.Localized code(String table, String code) { return ClinicalNames.code(table, code); }
+    public static org.emrqc.model.Localized unit(String ucum) { return ClinicalNames.unit(ucum); }
+    public static org.emrqc.model.Localized analyte(String label, String loinc) { return ClinicalNames.analyte(label, loinc); }
+    public static org.emrqc.model.Localized finding(String finding) { return ClinicalNames.finding(finding); }
+
+    /** The names of the practitioners with these ids among the session's facts (the id when a name is not known). */
+    public static String practitionerNames(java.util.Collection<?> facts, java.util.Collection<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            String name = id;
+            for (Object o : facts) {
+                if (o instanceof org.emrqc.model.PractitionerFact p && p.getName() != null
+                        && (id.equals(p.getId()) || id.equals(p.getPractitionerId()))) {
+                    name = p.getName();
+                    break;
+                }
+            }
+            out.add(name);
+        }
+        return String.join("、", out);
+    }
 
     /** Why a code is malformed in its system (SNOMED CT Verhoeff, LOINC mod 10, ICD-10 format), or null. */
     public static String codeProblem(String system, String code) {
@@ -241,10 +262,19 @@ public final class Drl {
         return out;
     }
 
-    /** Length of a text without spaces and trailing punctuation (for chief-complaint length). */
+    /**
+     * Length of a text as a chief complaint's "20 characters" counts it: characters and digits, without spaces and
+     * punctuation (a comma between two symptoms is not a character of the complaint).
+     */
     public static int visibleLength(String s) {
         if (s == null) return 0;
-        return s.replaceAll("[\\s]", "").replaceAll("[。.，,；;]+$", "").length();
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) n++;
+            i += Character.charCount(c);
+        }
+        return n;
     }
 
     /** Round to one decimal for messages. */
