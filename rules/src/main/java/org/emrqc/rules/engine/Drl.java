@@ -277,6 +277,74 @@ public final class Drl {
         return n;
     }
 
+    // --- narrative ---
+
+    /** Equal, or both null (two mentions in the same time frame, or both without one). */
+    public static boolean same(Object a, Object b) { return java.util.Objects.equals(a, b); }
+
+    /** A side as a reader writes it: left → 左, right → 右, bilateral → 双. */
+    public static org.emrqc.model.Localized side(String laterality) {
+        if (laterality == null) return ClinicalNames.NOT_RECORDED;
+        return switch (laterality) {
+            case "left" -> new org.emrqc.model.Localized("left", "左");
+            case "right" -> new org.emrqc.model.Localized("right", "右");
+            case "bilateral" -> new org.emrqc.model.Localized("both", "双");
+            default -> org.emrqc.model.Localized.of(laterality);
+        };
+    }
+
+    /**
+     * The document a narrative fact is in, by name: the first DocumentFact of the collection (collected by the
+     * fact's resource type and id), else the name of its document kind.
+     */
+    public static org.emrqc.model.Localized docName(java.util.Collection<?> docs, String kind) {
+        for (Object o : docs) if (o instanceof DocumentFact d) return ClinicalNames.document(d);
+        return ClinicalNames.kind(kind);
+    }
+
+    /** Where in a note: "入院记录「现病史」" / "the history of present illness of the admission record"; without a section, the note. */
+    public static org.emrqc.model.Localized place(java.util.Collection<?> docs, String kind, String section) {
+        org.emrqc.model.Localized d = docName(docs, kind);
+        if (section == null) return d;
+        org.emrqc.model.Localized s = ClinicalNames.section(section);
+        return new org.emrqc.model.Localized("the " + s.en() + " of the " + d.en(), d.zh() + "「" + s.zh() + "」");
+    }
+
+    /** The distinct quoted texts of mentions, in order, at most max of them. */
+    public static List<String> texts(java.util.Collection<?> mentions, int max) {
+        List<org.emrqc.model.MentionFact> ms = new ArrayList<>();
+        for (Object o : mentions) if (o instanceof org.emrqc.model.MentionFact m) ms.add(m);
+        ms.sort(java.util.Comparator.comparingInt(org.emrqc.model.MentionFact::getStart));
+        java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+        for (org.emrqc.model.MentionFact m : ms) if (out.size() < max) out.add(m.getText());
+        return new ArrayList<>(out);
+    }
+
+    /**
+     * Whether a condition is a past condition of a stay's illness: its onset (else its recorded date) lies certainly
+     * before the illness began, that is before the admission minus the longest duration a chief complaint states
+     * (statements of attribute complaint-duration, normalized to days). False when the data cannot decide: no
+     * admission time, no stated duration (or only a vague one, "数年"), no onset or recorded date.
+     */
+    public static boolean pastCondition(ConditionFact c, Long admitted, java.util.Collection<?> durations) {
+        if (c == null || admitted == null) return false;
+        Double days = null;
+        for (Object o : durations) {
+            if (!(o instanceof org.emrqc.model.MentionFact m)) continue;
+            if (m.getNormalized() == null) return false; // "数年": how long is not known
+            try {
+                double d = Double.parseDouble(m.getNormalized());
+                days = days == null ? d : Math.max(days, d);
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        if (days == null) return false;
+        Long known = c.getOnset() != null ? c.getOnsetLatest() : c.getRecordedLatest();
+        if (known == null) return false;
+        return known < admitted - (long) (days * 86_400_000L);
+    }
+
     /** Round to one decimal for messages. */
     public static double round1(double v) { return Math.round(v * 10) / 10d; }
 }
