@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *
  * <p>Normalized keys: {@code ago:P14D} (2周前, 14天前, 入院前2周, 近2周), {@code ago:P3M}, {@code ago:P2Y},
  * {@code ago:PT5H}; {@code ago:PxD} for a count not given (数天前); {@code recent} (近期, 近来); {@code date:2017},
- * {@code date:2017-01}, {@code date:2017-01-05} (2017年1月, 2017-01-05); {@code admission} (入院时, 入院查体);
+ * {@code date:2017-01}, {@code date:2017-01-05}, {@code date:2017-01-05T20:00} (2017年1月, 2017-01-05, 2017-01-05 20:00), {@code date:--03-05}
+ * (3月5日, no year); {@code admission} (入院时, 入院查体);
  * {@code inpatient} (入院后, 住院期间); {@code now} (目前, 现, 今日); {@code postop} (术后) and {@code postop:P3D}
  * (术后第3天); {@code preop} (术前); {@code intraop} (术中); {@code discharge} (出院时); {@code after-discharge}
  * (出院后); {@code illness} (发病以来, 病程中); {@code recurrent} (每年冬季, 每次发作). English: "2 weeks ago",
@@ -34,8 +35,11 @@ public final class TimeFrames {
     private static final Pattern BEFORE_ADMISSION = Pattern.compile("(?:入院|就诊|来院)前\\s*约?\\s*" + NUM + "\\s*(余|多)?\\s*" + UNIT + "(?:余|多|左右)?");
     /** 近3月, 近1周来, 近3日以来, 3天来. */
     private static final Pattern RECENT = Pattern.compile("(?:近|最近)\\s*" + NUM + "\\s*(余|多)?\\s*" + UNIT + "(?:余|多)?(?:来|以来)?|" + NUM + "\\s*(余|多)?\\s*" + UNIT + "(?:余|多)?(?:来(?![院我诊])|以来)");
-    private static final Pattern DATE = Pattern.compile("(?<![0-9])((?:19|20)\\d{2})\\s*(?:年|[-/.])\\s*(\\d{1,2})(?:\\s*(?:月|[-/.])\\s*(\\d{1,2})\\s*[日号]?|\\s*月)"
+    private static final Pattern DATE = Pattern.compile("(?<![0-9])((?:19|20)\\d{2})\\s*(?:年|[-/.])\\s*(\\d{1,2})(?:\\s*(?:月|[-/.])\\s*(\\d{1,2})\\s*[日号]?"
+            + "(?:\\h*(\\d{1,2})\\s*[:：时]\\s*(\\d{2})(?![0-9])分?)?|\\s*月)"
             + "|(?<![0-9])((?:19|20)\\d{2})\\s*年(?![0-9０-９])");
+    /** A day without its year: 3月5日, 3月5日20:00. */
+    private static final Pattern MONTH_DAY = Pattern.compile("(?<![0-9年./-])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号](?:\\h*(\\d{1,2})\\s*[:：时]\\s*(\\d{2})(?![0-9])分?)?");
     private static final Pattern POSTOP_DAY = Pattern.compile("术后\\s*第?\\s*" + NUM + "\\s*(天|日|周)");
     private static final Pattern NAMED = Pattern.compile(
             "(?<admission>入院时|入院当[日天]|入院查体|入院体检|入科时)"
@@ -66,9 +70,14 @@ public final class TimeFrames {
             while (m.find()) all.add(frame(m, m.group(1) != null ? ago(m.group(1), m.group(3)) : ago(m.group(4), m.group(6))));
             m = DATE.matcher(text);
             while (m.find()) {
-                String key = m.group(4) != null ? "date:" + m.group(4)
-                        : "date:" + m.group(1) + "-" + pad(m.group(2)) + (m.group(3) != null ? "-" + pad(m.group(3)) : "");
+                String key = m.group(6) != null ? "date:" + m.group(6)
+                        : "date:" + m.group(1) + "-" + pad(m.group(2)) + (m.group(3) != null ? "-" + pad(m.group(3)) : "")
+                        + (m.group(4) != null ? "T" + pad(m.group(4)) + ":" + m.group(5) : "");
                 all.add(frame(m, key));
+            }
+            m = MONTH_DAY.matcher(text);
+            while (m.find()) {
+                all.add(frame(m, "date:--" + pad(m.group(1)) + "-" + pad(m.group(2)) + (m.group(3) != null ? "T" + pad(m.group(3)) + ":" + m.group(4) : "")));
             }
             m = POSTOP_DAY.matcher(text);
             while (m.find()) all.add(frame(m, "postop:" + period(m.group(1), m.group(2))));

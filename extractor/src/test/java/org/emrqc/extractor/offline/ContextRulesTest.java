@@ -265,6 +265,9 @@ class ContextRulesTest {
         assertEquals(List.of("ago:P6M", "ago:P10D", "ago:P14D", "ago:P3M", "ago:P14D", "ago:PxD", "ago:P1D", "date:2025-06-05", "date:1996"),
                 f.stream().map(TimeFrames.Frame::key).toList());
         assertEquals("2 周前", f.get(4).text());
+        assertEquals(List.of("date:2025-03-05T08:00", "date:2025-03-05T20:00", "date:2025-03-05", "date:--03-06", "date:--03-06T09:30"),
+                TimeFrames.find("2025-03-05 08:00无发热，2025-03-05 20:00出现发热。2025年3月5日复查。3月6日无发热，3月6日9:30体温正常。", "zh")
+                        .stream().map(TimeFrames.Frame::key).toList());
         assertEquals(List.of("ago:P14D", "admission", "now"),
                 TimeFrames.find("Fever 2 weeks ago; on admission afebrile, currently well.", "en").stream().map(TimeFrames.Frame::key).toList());
     }
