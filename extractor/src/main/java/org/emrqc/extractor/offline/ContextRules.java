@@ -44,7 +44,7 @@ public final class ContextRules {
     private static final List<String> EN_END = List.of(". ", "; ", " but ", " however ", " although ", " except ", " aside from ", " apart from ", "\n");
 
     /** Negation cues, longest first where one contains another. */
-    private static final List<String> ZH_NEG = List.of("否认", "未见", "未诉", "无诉", "未闻及", "未闻", "未触及", "未扪及", "未引出", "未出现",
+    private static final List<String> ZH_NEG = List.of("否认", "未见", "未诉", "无诉", "无伴", "未闻及", "未闻", "未触及", "未扪及", "未引出", "未出现",
             "未发现", "未再", "未及", "没有", "不伴", "无", "排除");
     /** Phrases that contain a cue but negate nothing after them. */
     private static final Pattern ZH_PSEUDO = Pattern.compile("无明显诱因|无明确诱因|无明显原因|无诱因|无原因|无意中?|无法|无效|无需|无误|无锡|无创|无力"
@@ -236,7 +236,40 @@ public final class ContextRules {
                 hist |= label.group().startsWith("史") || label.group().startsWith("病史");
             }
         }
+        // a bare item after a denied list, cut off by a comma ("无恶心、呕吐，腹胀等"): denied or told? the text cannot say
+        if (cue == null && !neg && before.isBlank() && from > 0 && "，,".indexOf(text.charAt(from - 1)) >= 0
+                && text.substring(end, to).matches("\\s*(?:等|等不适|等症状)?\\s*")) {
+            int prevStart = clauseStart(text, from - 1, 40);
+            String prev = mask(text.substring(prevStart, from - 1), ZH_PSEUDO).strip();
+            for (String c : ZH_NEG) {
+                if (prev.startsWith(c) && !ZH_SCOPE_END.matcher(prev.substring(c.length())).find()) {
+                    unc = true;
+                    break;
+                }
+            }
+        }
         if (neg && unc) neg = false; // "不能排除" and a negation in one clause: the data cannot decide
         return new Attributes(neg, unc, hist, fam, hyp);
+    }
+
+    /** Characters of a body site written before a symptom: 右上腹, 两上肢, 肛周, 皮肤. */
+    private static final String ZH_SITE_CHARS = "左右双两上下中前后全身头颅颈面颊额眼睑耳鼻口唇舌咽喉胸背腰腹脐肛周阴会臀肢手足指趾膝踝髋肩肘腕关节皮肤粘黏膜切伤部区侧胃肝脾肾肺乳腿臂";
+    private static final List<String> ZH_SITE_SKIP = List.of("明显", "轻度", "轻", "稍", "无", "有", "伴");
+
+    /**
+     * The body site written right before a Chinese symptom ("右上腹疼痛" → 右上腹, "两上肢无水肿" → 两上肢, "肛周疼痛" →
+     * 肛周), or null: two mentions of one symptom at different sites are different findings.
+     */
+    public static String bodySite(String text, int start) {
+        int i = start;
+        for (String w : ZH_SITE_SKIP) {
+            if (i - w.length() >= 0 && text.startsWith(w, i - w.length())) {
+                i -= w.length();
+                break;
+            }
+        }
+        int j = i;
+        while (j > 0 && j > i - 6 && ZH_SITE_CHARS.indexOf(text.charAt(j - 1)) >= 0) j--;
+        return j < i ? text.substring(j, i) : null;
     }
 }

@@ -21,8 +21,12 @@ public final class NarrativeContext {
     /** Sections whose mentions are not statements about the patient's state. */
     public static final Set<String> HYPOTHETICAL_SECTIONS = Set.of("differential-diagnosis", "diagnostic-basis", "plan",
             "surgical-indication", "risks", "planned-operation", "planned-anesthesia");
-    /** Sections that tell a history over time: a mention without a frame in its sentence takes its paragraph's. */
-    public static final Set<String> NARRATIVE_SECTIONS = Set.of("hpi", "case-features", "admission-status", "hospital-course", "case-summary");
+    /**
+     * Sections that tell a story over time (a history, a hospital course, a day's round): a mention without a frame in
+     * its sentence takes its paragraph's. A note without sections is read the same way.
+     */
+    public static final Set<String> NARRATIVE_SECTIONS = Set.of("hpi", "case-features", "admission-status", "hospital-course", "case-summary",
+            "ward-round", "progress", "nursing");
     /** Kinds of mention that get a time frame. */
     private static final Set<String> TIMED = Set.of("symptom", "diagnosis", "procedure", "medication", "lab", "imaging", "anatomy");
     /** In a 拟诊讨论, the differential and the basis of the diagnosis begin at these words. */
@@ -42,7 +46,7 @@ public final class NarrativeContext {
                 && DISCUSSION_PARTS.matcher(text.substring(s.getStart(), f.getStart())).find()) f.setHypothetical(true);
         if (TIMED.contains(f.getKind()) && frames != null) {
             int floor = s == null ? 0 : Math.max(0, Math.min(s.getStart(), f.getStart()));
-            TimeFrames.Frame t = TimeFrames.anchor(text, frames, f.getStart(), f.getEnd(), floor, code != null && NARRATIVE_SECTIONS.contains(code));
+            TimeFrames.Frame t = TimeFrames.anchor(text, frames, f.getStart(), f.getEnd(), floor, code == null || NARRATIVE_SECTIONS.contains(code));
             if (t != null) {
                 f.setTimeFrame(t.key());
                 f.setTimeFrameText(t.text());

@@ -154,6 +154,7 @@ public final class OfflineExtractor implements NarrativeExtractor {
         String t = f.getText();
         if (t.startsWith("左") || t.toLowerCase().startsWith("left ")) f.setLaterality("left");
         if (t.startsWith("右") || t.toLowerCase().startsWith("right ")) f.setLaterality("right");
+        if ("zh".equals(lang) && "symptom".equals(f.getKind()) && f.getBodySite() == null) f.setBodySite(ContextRules.bodySite(text, s));
         if ("symptom".equals(f.getKind()) || "diagnosis".equals(f.getKind())) {
             int clauseEnd = f.getEnd();
             while (clauseEnd < text.length() && clauseEnd < f.getEnd() + 15 && "。；;，,\n".indexOf(text.charAt(clauseEnd)) < 0) clauseEnd++;

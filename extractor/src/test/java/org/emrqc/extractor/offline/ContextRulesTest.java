@@ -26,7 +26,7 @@ class ContextRulesTest {
 
     private static Terminology terms() {
         List<Concept> c = new ArrayList<>();
-        for (String s : List.of("咳痰", "胸闷", "黄疸", "皮疹", "墨菲氏征", "咽痛", "啰音", "血糖升高")) c.add(concept(s, "symptom"));
+        for (String s : List.of("咳痰", "胸闷", "黄疸", "皮疹", "墨菲氏征", "咽痛", "啰音", "血糖升高", "腹胀", "呕吐", "水肿", "疼痛")) c.add(concept(s, "symptom"));
         for (String d : List.of("高血压", "糖尿病", "肺结核", "肺癌", "肺炎", "梗阻性黄疸", "甲状腺结节", "肺结节", "乳癌", "急性阑尾炎", "冠心病")) {
             c.add(concept(d, "diagnosis"));
         }
@@ -224,7 +224,8 @@ class ContextRulesTest {
         assertEquals("2周前", first.getTimeFrameText());
         MentionFact noFever = m(ms, t, "发热", 0);
         denied(noFever);
-        assertEquals("ago:P14D", noFever.getTimeFrame());
+        assertEquals("after:ago:P14D", noFever.getTimeFrame(), "told after 休息后缓解: later than the onset 2周前");
+        assertEquals("2周前", noFever.getTimeFrameText());
         MentionFact again = m(ms, t, "胸闷", 1);
         assertEquals("ago:P4D", again.getTimeFrame());
         assertEquals("4天前", again.getTimeFrameText());
@@ -257,6 +258,38 @@ class ContextRulesTest {
         assertEquals("now", m(ms, t, "胸闷").getTimeFrame());
         assertEquals("postop:P3D", m(ms, t, "腹痛").getTimeFrame());
         assertEquals("ago:P1Y", m(ms, t, "肺炎").getTimeFrame());
+    }
+
+    @Test
+    void periodsNamedByEventsAndLaterDevelopments() {
+        String t = "现病史：患者前3次化疗期间无明显恶心，下次化疗期间出现恶心。入院前5+天再发腹痛，予解痉治疗后好转，无腹痛。术后10天出现发热，予引流后无发热。";
+        List<MentionFact> ms = extract(t);
+        assertEquals("event:前3次化疗期间", m(ms, t, "恶心", 0).getTimeFrame());
+        assertEquals("event:下次化疗期间", m(ms, t, "恶心", 1).getTimeFrame());
+        assertEquals("ago:P5D", m(ms, t, "腹痛", 0).getTimeFrame(), "再发 right at the frame is its onset");
+        assertEquals("入院前5+天", m(ms, t, "腹痛", 0).getTimeFrameText());
+        assertEquals("event:治疗后", m(ms, t, "腹痛", 1).getTimeFrame(), "after 予解痉治疗后好转");
+        assertEquals("postop:P10D", m(ms, t, "发热", 0).getTimeFrame());
+        assertEquals("after:postop:P10D", m(ms, t, "发热", 1).getTimeFrame());
+    }
+
+    @Test
+    void aBareItemAfterADeniedListIsUndecidedAndNoAccompanimentIsADenial() {
+        String t = "无腹痛、腹胀，恶心等，无伴粘液血便、呕吐等不适。";
+        List<MentionFact> ms = extract(t);
+        denied(m(ms, t, "腹痛"));
+        undecided(m(ms, t, "恶心"));
+        denied(m(ms, t, "呕吐"));
+    }
+
+    @Test
+    void bodySiteWrittenBeforeASymptom() {
+        String t = "右上腹疼痛，两上肢无水肿，无腹痛，肛周疼痛。";
+        List<MentionFact> ms = extract(t);
+        assertEquals("右上腹", m(ms, t, "疼痛", 0).getBodySite());
+        assertEquals("两上肢", m(ms, t, "水肿").getBodySite());
+        assertNull(m(ms, t, "腹痛").getBodySite());
+        assertEquals("肛周", m(ms, t, "疼痛", 1).getBodySite());
     }
 
     @Test

@@ -282,6 +282,14 @@ public final class Drl {
     /** Equal, or both null (two mentions in the same time frame, or both without one). */
     public static boolean same(Object a, Object b) { return java.util.Objects.equals(a, b); }
 
+    /**
+     * Whether two mentions are written the same way (case and blanks aside): a lexicon that maps 气促 and 呼吸困难 to
+     * one code does not make "活动后气促…无夜间阵发性呼吸困难" a contradiction.
+     */
+    public static boolean sameWords(org.emrqc.model.MentionFact a, org.emrqc.model.MentionFact b) {
+        return a.getText().replaceAll("\\s+", "").equalsIgnoreCase(b.getText().replaceAll("\\s+", ""));
+    }
+
     /** A side as a reader writes it: left → 左, right → 右, bilateral → 双. */
     public static org.emrqc.model.Localized side(String laterality) {
         if (laterality == null) return ClinicalNames.NOT_RECORDED;
