@@ -108,6 +108,7 @@ public final class Drl {
     public static org.emrqc.model.Localized unit(String ucum) { return ClinicalNames.unit(ucum); }
     public static org.emrqc.model.Localized analyte(String label, String loinc) { return ClinicalNames.analyte(label, loinc); }
     public static org.emrqc.model.Localized finding(String finding) { return ClinicalNames.finding(finding); }
+    public static org.emrqc.model.Localized problem(String reason) { return ClinicalNames.problem(reason); }
 
     /** The names of the practitioners with these ids among the session's facts (the id when a name is not known). */
     public static String practitionerNames(java.util.Collection<?> facts, java.util.Collection<String> ids) {
