@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+# emrqc zh-dev corpus: writes records/*.json and defects.yaml from the chart sources, and runs the author's own
+# consistency checks (quotes, timing arithmetic, copy ratios, vital ranges, chief-complaint length). These checks
+# are the corpus author's tooling; they do not use emrqc's rules.
+# Copyright (C) the emrqc authors. GPL-3.0-or-later.
+import difflib
+import importlib
+import json
+import os
+import re
+import sys
+
+import yaml
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from lib import DEFECT_KINDS, parse_t  # noqa: E402
+
+MODULES = ["charts_surgery", "charts_twins", "charts_women", "charts_medicine", "charts_medicine2",
+           "charts_children", "charts_special"]
+
+PROGRESS_WORDS = ("病程", "查房")
+
+
+def load():
+    recs = []
+    for m in MODULES:
+        try:
+            mod = importlib.import_module(m)
+        except ModuleNotFoundError as e:
+            if e.name == m:
+                continue
+            raise
+        for f in mod.CHARTS:
+            out = f()
+            recs.extend(out if isinstance(out, list) else [out])
+    recs.sort(key=lambda r: r.num)
+    return recs
+
+
+def planted(r, kind):
+    return any(d["kind"] == kind for d in r.defects)
+
+
+def hours(a, b):
+    return (parse_t(b) - parse_t(a)).total_seconds() / 3600
+
+
+def check(r):
+    warn = []
+    ids = {d["id"] for d in r.docs}
+    for d in r.defects:
+        for doc, quote in [(d["document"], d["quote"])] + ([(d["other"]["document"], d["other"]["quote"])] if "other" in d else []):
+            typ, _, i = doc.partition("/")
+            if typ == "Encounter":
+                if i != r.eid:
+                    warn.append("unknown encounter " + doc)
+                continue
+            if i not in ids:
+                warn.append("unknown document " + doc)
+                continue
+            if quote not in r.narrative(i):
+                warn.append("quote not in %s: %r" % (doc, quote))
+    # chief complaint length
+    for d in r.docs:
+        for (t, x) in d["sections"]:
+            if t == "主诉" and x and len(x) > 20 and not planted(r, "cc-too-long"):
+                warn.append("chief complaint over 20 characters: " + x)
+    # vital ranges
+    for d in r.docs:
+        text = r.narrative(d["id"])
+        for m in re.finditer(r"T[:：\s]*(\d+(?:\.\d)?)℃", text):
+            if not 34 <= float(m.group(1)) <= 42 and not planted(r, "vital-implausible"):
+                warn.append("%s temperature %s" % (d["id"], m.group(0)))
+        for m in re.finditer(r"(?:P|心率|脉搏)[:：\s]*(\d+)次/分", text):
+            if not 30 <= int(m.group(1)) <= 220 and not planted(r, "vital-implausible"):
+                warn.append("%s pulse %s" % (d["id"], m.group(0)))
+        for m in re.finditer(r"BP[:：\s]*(\d+)/(\d+)mmHg", text):
+            s, dia = int(m.group(1)), int(m.group(2))
+            if not (60 <= s <= 250 and 30 <= dia <= 150 and s > dia + 10) and not planted(r, "vital-implausible"):
+                warn.append("%s blood pressure %s" % (d["id"], m.group(0)))
+    # copy ratio of consecutive progress notes
+    prog = [d for d in r.docs if any(w in d["title"] for w in PROGRESS_WORDS) and d["title"] != "首次病程记录"]
+    for a, b in zip(prog, prog[1:]):
+        ta = "\n".join(x for (_, x) in a["sections"] if x)
+        tb = "\n".join(x for (_, x) in b["sections"] if x)
+        if not ta or not tb:
+            continue
+        ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
+        if ratio >= 0.5 and not (planted(r, "near-copy") or planted(r, "duplicate-same-day")):
+            warn.append("consecutive notes %s/%s similar %.2f" % (a["id"], b["id"], ratio))
+    # timing (only decidable cases are warned)
+    if r.precision == "minute":
+        for d in r.docs:
+            if not d["date"]:
+                continue
+            h = hours(r.admit, d["date"])
+            if h < 0 and not planted(r, "document-before-admission"):
+                warn.append("%s before admission" % d["id"])
+            if d["kind"] == "admission-record" and h > 24 and not planted(r, "late-admission-record"):
+                warn.append("admission record %.1f h" % h)
+            if d["kind"] == "first-progress-note" and h > 8 and not planted(r, "late-first-progress-note"):
+                warn.append("first progress note %.1f h" % h)
+    return warn
+
+
+def similarity_report(r):
+    prog = [d for d in r.docs if any(w in d["title"] for w in PROGRESS_WORDS) and d["title"] != "首次病程记录"]
+    out = []
+    for a, b in zip(prog, prog[1:]):
+        ta = "\n".join(x for (_, x) in a["sections"] if x)
+        tb = "\n".join(x for (_, x) in b["sections"] if x)
+        if ta and tb:
+            out.append("%s/%s %.2f" % (a["id"], b["id"], difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()))
+    return out
+
+
+def main():
+    recs = load()
+    os.makedirs(os.path.join(ROOT, "records"), exist_ok=True)
+    problems = 0
+    seen = set()
+    for r in recs:
+        assert r.num not in seen, r.num
+        seen.add(r.num)
+        w = check(r)
+        for x in w:
+            print("%s: %s" % (r.file, x))
+        problems += len(w)
+        with open(os.path.join(ROOT, r.file), "w", encoding="utf-8") as f:
+            json.dump(r.bundle(), f, ensure_ascii=False, indent=1)
+            f.write("\n")
+        if "-v" in sys.argv:
+            adm_len = [len(r.narrative(d["id"])) for d in r.docs if d["kind"] == "admission-record"]
+            print("%s admission-record chars %s; %s" % (r.file, adm_len, ", ".join(similarity_report(r))))
+    # remove records no longer produced
+    produced = {os.path.basename(r.file) for r in recs}
+    for name in os.listdir(os.path.join(ROOT, "records")):
+        if name.endswith(".json") and name not in produced:
+            os.remove(os.path.join(ROOT, "records", name))
+    gold = {"records": [r.gold() for r in recs]}
+    with open(os.path.join(ROOT, "defects.yaml"), "w", encoding="utf-8") as f:
+        f.write("# Gold list of the zh-dev corpus: every defect a QC reviewer would raise in each record.\n")
+        f.write("# Generated by src/build.py from the chart sources; GPL-3.0-or-later. See README.md.\n")
+        yaml.safe_dump(gold, f, allow_unicode=True, sort_keys=False, default_flow_style=None, width=160)
+    counts = {k: 0 for k in DEFECT_KINDS}
+    recs_per_kind = {k: set() for k in DEFECT_KINDS}
+    for r in recs:
+        for d in r.defects:
+            counts[d["kind"]] += 1
+            recs_per_kind[d["kind"]].add(r.num)
+    print("records %d, clean %d, defects %d, problems %d" % (len(recs), sum(1 for r in recs if not r.defects),
+                                                            sum(counts.values()), problems))
+    if "-v" in sys.argv or "-k" in sys.argv:
+        for k in DEFECT_KINDS:
+            print("  %-28s %2d in %d records" % (k, counts[k], len(recs_per_kind[k])))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
