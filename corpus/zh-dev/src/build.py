@@ -3,6 +3,7 @@
 # consistency checks (quotes, timing arithmetic, copy ratios, vital ranges, chief-complaint length). These checks
 # are the corpus author's tooling; they do not use emrqc's rules.
 # Copyright (C) the emrqc authors. GPL-3.0-or-later.
+import datetime
 import difflib
 import importlib
 import json
@@ -90,18 +91,60 @@ def check(r):
         ratio = difflib.SequenceMatcher(None, ta, tb, autojunk=False).ratio()
         if ratio >= 0.5 and not (planted(r, "near-copy") or planted(r, "duplicate-same-day")):
             warn.append("consecutive notes %s/%s similar %.2f" % (a["id"], b["id"], ratio))
-    # timing (only decidable cases are warned)
-    if r.precision == "minute":
-        for d in r.docs:
-            if not d["date"]:
-                continue
-            h = hours(r.admit, d["date"])
-            if h < 0 and not planted(r, "document-before-admission"):
-                warn.append("%s before admission" % d["id"])
-            if d["kind"] == "admission-record" and h > 24 and not planted(r, "late-admission-record"):
-                warn.append("admission record %.1f h" % h)
-            if d["kind"] == "first-progress-note" and h > 8 and not planted(r, "late-first-progress-note"):
-                warn.append("first progress note %.1f h" % h)
+    # timing: warn only where a delay is decidable from the precision the record is sent with
+    enc_minute = r.precision in ("minute", "mixed")
+    doc_minute = r.precision == "minute"
+
+    def span(t, minute):
+        d = parse_t(t)
+        if minute and len(t) > 10:
+            return d, d
+        d0 = d.replace(hour=0, minute=0)
+        return d0, d0 + datetime.timedelta(hours=23, minutes=59)
+
+    def late(ref, ref_minute, t, limit):
+        """(decidably late, possibly late)"""
+        r0, r1 = span(ref, ref_minute)
+        t0, t1 = span(t, doc_minute)
+        return (t0 - r1).total_seconds() / 3600 > limit, (t1 - r0).total_seconds() / 3600 > limit
+
+    dated = [d for d in r.docs if d["date"]]
+    for d in dated:
+        a0, _ = span(r.admit, enc_minute)
+        _, t1 = span(d["date"], doc_minute)
+        if t1 < a0 and not planted(r, "document-before-admission"):
+            warn.append("%s before admission" % d["id"])
+    limits = {"admission-record": (24, "late-admission-record"), "first-progress-note": (8, "late-first-progress-note")}
+    for d in dated:
+        if d["kind"] in limits:
+            lim, kind = limits[d["kind"]]
+            sure, maybe = late(r.admit, enc_minute, d["date"], lim)
+            if sure and not planted(r, kind):
+                warn.append("%s decidably late" % d["id"])
+            if maybe and not sure:
+                print("   (%s: %s late only if the unknown times say so)" % (r.file, d["id"]))
+    if r.discharge and hours(r.admit, r.discharge) > 48:
+        rounds = [d for d in dated if d["kind"] in ("superior-round", "senior-round") or any(w in d["title"] for w in ("主治", "主任医师查房", "上级医师"))]
+        rounds.sort(key=lambda d: parse_t(d["date"]))
+        if not rounds or late(r.admit, enc_minute, rounds[0]["date"], 48)[0]:
+            if not planted(r, "missing-attending-round") and not planted(r, "document-before-admission"):
+                warn.append("no superior round within 48 h")
+    procs = [x for x in r.extra if x["resourceType"] == "Procedure"]
+    for d in dated:
+        if d["kind"] == "operative-note" and procs:
+            end = procs[0].get("performedPeriod", {}).get("end") or procs[0].get("performedDateTime")
+            end = end[:16].replace("T", " ") if len(end) > 10 else end
+            if late(end, doc_minute, d["date"], 24)[0] and not planted(r, "late-operative-note"):
+                warn.append("%s decidably late after the operation" % d["id"])
+        if d["kind"] == "discharge-record" and r.discharge:
+            if late(r.discharge, enc_minute, d["date"], 24)[0]:
+                warn.append("%s decidably late after discharge" % d["id"])
+    kinds = {d["kind"] for d in r.docs}
+    if "first-progress-note" not in kinds and not planted(r, "missing-first-progress-note"):
+        warn.append("no first progress note")
+    if not kinds & {"discharge-record", "death-record"} and not any("出院" in d["title"] for d in r.docs) \
+            and not planted(r, "missing-discharge-record"):
+        warn.append("no discharge record")
     return warn
 
 
