@@ -115,7 +115,7 @@ def chd_pci():
     r.procedure("proc1", "冠状动脉造影术+经皮冠状动脉介入治疗（LAD支架植入术）", "2023-06-06 14:00", "2023-06-06 15:10")
     r.medication("med1", "替格瑞洛片", "2023-06-05 11:30", "90mg 口服 每日2次", status="active")
     r.medication("med2", "阿司匹林肠溶片", "2023-06-05 11:30", "100mg 口服 每日1次", status="active")
-    r.defect("cc-too-long", "Composition/adm1", "反复活动后胸闷胸痛2年，加重伴夜间阵发性胸痛1周", "主诉23个字，超过20字")
+    r.defect("cc-too-long", "Composition/adm1", "反复活动后胸闷胸痛2年，加重伴夜间阵发性胸痛1周", "主诉24个字，超过20字")
     r.defect("history-conflict", "Composition/adm1", "否认糖尿病、脑血管病病史",
              "既往史写2型糖尿病病史8年并口服二甲双胍，同段又否认糖尿病病史",
              other=("Composition/adm1", "2型糖尿病病史8年"))
