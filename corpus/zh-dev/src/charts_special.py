@@ -187,6 +187,8 @@ def iga():
              other=("Composition/adm1", "药物过敏史：否认"))
     r.defect("blank-duplicate", "Composition/pn1x", "日常病程记录",
              "同日另存一份空白的日常病程记录（栏目存在，内容为空）")
+    r.undate("pn1x")
+    r.untype("adm1")
     return r
 
 

@@ -265,6 +265,7 @@ def fibroid():
     r.defect("history-conflict", "Composition/adm1", "否认高血压、糖尿病、冠心病病史，否认肝炎、结核等传染病史",
              "既往史先写慢性乙型病毒性肝炎病史20年，又写否认肝炎等传染病史",
              other=("Composition/adm1", "慢性乙型病毒性肝炎病史20年"))
+    r.untype("disc1", "pn1", "pn2")
     return r
 
 
@@ -360,6 +361,8 @@ def labour():
               """, signer="苏*")
     r.condition("cond1", "孕39+2周，G2P2，LOA，顺产")
     r.procedure("proc1", "经阴道自然分娩", "2023-10-21 08:46")
+    r.practitioner("pr17", "苏*", "住院医师")
+    r.author("pr17", "adm1", "fpn1", "birth1", "pn1", "dis1")
     return r
 
 

@@ -92,6 +92,10 @@ class Rec:
         self.docs = []
         self.extra = []
         self.defects = []
+        self.send_birth = True
+        self.untyped = set()
+        self.practitioners = {}
+        self.authors = {}
         self.pid = "pat%02d" % num
         self.eid = "enc%02d" % num
         self.bundle_id = "zh-dev-%02d%s" % (num, bundle_suffix)
@@ -203,6 +207,29 @@ class Rec:
                            "authoredOn": self.doc_time(authored),
                            "dosageInstruction": [{"text": dosage}]})
 
+    # ---- how the HIS sends it ----------------------------------------------------------------------------------
+    def untype(self, *ids):
+        """Sends these documents (or all with '*') without Composition.type: title only."""
+        self.untyped.update(ids)
+
+    def undate(self, *ids):
+        """Sends these documents without Composition.date (the narrative may still show a time)."""
+        for d in self.docs:
+            if d["id"] in ids:
+                d["date"] = None
+
+    def retitle(self, id, title):
+        for d in self.docs:
+            if d["id"] == id:
+                d["title"] = title
+
+    def practitioner(self, id, name, role):
+        self.practitioners[id] = (name, role)
+
+    def author(self, practitioner_id, *doc_ids):
+        for i in doc_ids:
+            self.authors[i] = practitioner_id
+
     # ---- gold ---------------------------------------------------------------------------------------------
     def defect(self, kind, document, quote, note, other=None):
         assert kind in DEFECT_KINDS, kind
@@ -217,7 +244,7 @@ class Rec:
         pat = {"resourceType": "Patient", "id": self.pid,
                "identifier": [{"system": "urn:emrqc:zh-dev:inpatient-no", "value": "ZD%04d%02d" % (2000 + self.num * 7, self.num)}],
                "name": [{"text": self.name}], "gender": self.gender}
-        if self.birth:
+        if self.birth and self.send_birth:
             pat["birthDate"] = self.birth
         if self.deceased:
             pat["deceasedDateTime"] = self.enc_time(self.deceased)
@@ -234,14 +261,19 @@ class Rec:
         if self.disposition:
             enc["hospitalization"] = {"dischargeDisposition": {"text": self.disposition}}
         entries = [pat, enc]
+        for pid, (name, role) in self.practitioners.items():
+            entries.append({"resourceType": "Practitioner", "id": pid, "name": [{"text": name}],
+                            "qualification": [{"code": {"text": role}}]})
         for d in self.docs:
             c = {"resourceType": "Composition", "id": d["id"], "status": "final"}
-            if d["kind"]:
+            if d["kind"] and not ({"*", d["id"]} & self.untyped):
                 c["type"] = {"coding": [{"system": KIND_SYSTEM, "code": d["kind"], "display": KIND_DISPLAY[d["kind"]]}], "text": d["title"]}
             c["subject"] = {"reference": "Patient/" + self.pid}
             c["encounter"] = {"reference": "Encounter/" + self.eid}
             if d["date"]:
                 c["date"] = self.doc_time(d["date"])
+            if d["id"] in self.authors:
+                c["author"] = [{"reference": "Practitioner/" + self.authors[d["id"]]}]
             c["title"] = d["title"]
             c["section"] = [{"title": t, "text": {"status": "generated", "div": div(x)}} for (t, x) in d["sections"]]
             entries.append(c)
