@@ -219,9 +219,13 @@ class Rec:
                 d["date"] = None
 
     def retitle(self, id, title):
+        """The HIS names this document differently; its heading follows."""
         for d in self.docs:
             if d["id"] == id:
+                old = d["title"]
                 d["title"] = title
+                d["sections"] = [(title if t == old else t, x.replace("  " + old, "  " + title, 1) if x else x)
+                                 for (t, x) in d["sections"]]
 
     def practitioner(self, id, name, role):
         self.practitioners[id] = (name, role)
