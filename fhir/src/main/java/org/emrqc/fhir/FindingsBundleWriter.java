@@ -108,7 +108,7 @@ public final class FindingsBundleWriter {
             x.addExtension("document", new Reference(s.documentRef()));
             x.addExtension("start", new IntegerType(s.start()));
             x.addExtension("end", new IntegerType(s.end()));
-            x.addExtension("quote", new StringType(s.quote()));
+            if (s.quote() != null && !s.quote().isEmpty()) x.addExtension("quote", new StringType(s.quote()));
             if (s.section() != null) x.addExtension("section", new org.hl7.fhir.r4.model.CodeType(s.section()));
             x.addExtension("confidence", new DecimalType(s.confidence()));
             x.addExtension("backend", new org.hl7.fhir.r4.model.CodeType(s.backend()));

@@ -110,6 +110,15 @@ public final class Drl {
     public static org.emrqc.model.Localized finding(String finding) { return ClinicalNames.finding(finding); }
     public static org.emrqc.model.Localized problem(String reason) { return ClinicalNames.problem(reason); }
 
+    private static final java.util.regex.Pattern SIGNATURE_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?:医师|医生|记录者|书写者|记录人|签名)[^：:\\n]{0,6}[：:][ \\t]*(?:[\\p{IsHan}]{1,4}[*＊]{0,3}|[*＊]{1,3}[\\p{IsHan}]{1,3})(?=$|[\\s/、，,。;；）)])",
+            java.util.regex.Pattern.MULTILINE);
+
+    /** Whether a note's text carries a filled signature line ("医师签名：苏*", "记录者：王**"); a blank label does not count. */
+    public static boolean signedInText(String narrative) {
+        return narrative != null && SIGNATURE_IN_TEXT.matcher(narrative).find();
+    }
+
     /** The names of the practitioners with these ids among the session's facts (the id when a name is not known). */
     public static String practitionerNames(java.util.Collection<?> facts, java.util.Collection<String> ids) {
         List<String> out = new ArrayList<>();
