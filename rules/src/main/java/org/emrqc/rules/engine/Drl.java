@@ -83,6 +83,29 @@ public final class Drl {
                 : new org.emrqc.model.Localized("at least " + h + " h", "至少" + h + "小时");
     }
 
+    /**
+     * Why a deadline cannot be decided for a document (for an informational notice, never a finding): its time is
+     * only a date, or it has none. {@code anchor} is "admission" or "discharge".
+     */
+    public static org.emrqc.model.Localized undecided(String anchor, DocumentFact d, Long anchorTime, Long anchorLatest, double limitHours,
+                                                      java.time.ZoneId zone) {
+        org.emrqc.model.Localized name = ClinicalNames.document(d);
+        boolean discharge = "discharge".equals(anchor);
+        String limit = FindingFactory.format(limitHours);
+        String anchorShown = anchorTime == null ? "" : new ShownTime(anchorTime, anchorLatest == null ? anchorTime : anchorLatest).format(zone);
+        if (d.getCompletedAt() == null) {
+            return new org.emrqc.model.Localized(
+                    "The " + name.en() + " has no date or signing time: whether it was completed within " + limit + " h of " + (discharge ? "discharge" : "admission") + " cannot be verified.",
+                    name.zh() + "无记录时间，无法判断是否在" + (discharge ? "出院" : "入院") + "后" + limit + "小时内完成。");
+        }
+        String shown = new ShownTime(d.getCompletedAt(), d.getCompletedLatest()).format(zone);
+        return new org.emrqc.model.Localized(
+                "The " + name.en() + " is dated " + shown + " without a time (" + (discharge ? "discharged " : "admitted ") + anchorShown
+                        + "): whether it was completed within " + limit + " h cannot be verified.",
+                name.zh() + "记录时间仅为" + shown + "（" + (discharge ? "出院时间" : "入院时间") + anchorShown + "），无法判断是否在"
+                        + (discharge ? "出院" : "入院") + "后" + limit + "小时内完成。");
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
