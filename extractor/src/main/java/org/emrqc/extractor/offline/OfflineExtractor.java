@@ -12,6 +12,7 @@ import org.emrqc.extractor.NarrativeExtractor;
 import org.emrqc.extractor.sections.SectionDetector;
 import org.emrqc.extractor.terminology.Candidate;
 import org.emrqc.extractor.terminology.Concept;
+import org.emrqc.extractor.terminology.DictionaryTerminology;
 import org.emrqc.extractor.terminology.Terminology;
 import org.emrqc.model.Coding;
 import org.emrqc.model.MentionFact;
@@ -70,8 +71,16 @@ public final class OfflineExtractor implements NarrativeExtractor {
             Concept first = m.concepts().get(0);
             MentionFact f = mention(doc, first.kind(), m.start(), m.end(), secs, sentences);
             Set<Coding> codes = new LinkedHashSet<>();
-            for (Concept c : m.concepts()) if (c.kind().equals(first.kind())) codes.addAll(c.codes());
-            f.getCodes().addAll(codes);
+            boolean uncodedTerm = false;
+            String matched = DictionaryTerminology.normalize(f.getText());
+            for (Concept c : m.concepts()) {
+                if (!c.kind().equals(first.kind())) continue;
+                codes.addAll(c.codes());
+                uncodedTerm |= c.codes().isEmpty() && DictionaryTerminology.normalize(c.term()).equals(matched);
+            }
+            // a table that names this very term without a code (the record's own uncoded diagnosis) wins: the
+            // mention stays uncoded, so it still meets that fact by its text; the other tables' codes stay candidates
+            if (!uncodedTerm) f.getCodes().addAll(codes);
             for (Coding c : codes) f.getCandidates().add(new org.emrqc.model.CodeCandidate(c, 1.0));
             decorate(f, text, lang);
             out.add(f);
