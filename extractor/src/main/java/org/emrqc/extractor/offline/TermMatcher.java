@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import org.emrqc.extractor.terminology.Concept;
@@ -61,7 +63,7 @@ public final class TermMatcher {
             trie = new AhoCorasickDoubleArrayTrie<>();
             trie.build(map);
         }
-        byTerm = map;
+        byTerm = new HashMap<>(map);
         termsOfCode = codes;
         parts = List.of();
     }
@@ -115,10 +117,16 @@ public final class TermMatcher {
         return out;
     }
 
-    /** The match with the concepts of the same kind that the tables give to other written forms of its concepts. */
+    /**
+     * The match with the concepts of the same kind that the tables give to other written forms of its concepts,
+     * each added only when it brings a code the match does not have yet.
+     */
     private Match withSynonyms(Match m) {
         List<TermMatcher> leaves = parts.isEmpty() ? List.of(this) : parts;
-        List<Concept> all = null;
+        Set<String> have = new HashSet<>();
+        for (Concept c : m.concepts()) have.addAll(codeKeys(c));
+        if (have.isEmpty()) return m;
+        List<Concept> added = null;
         for (Concept c : m.concepts()) {
             for (String code : codeKeys(c)) {
                 for (TermMatcher leaf : leaves) {
@@ -126,17 +134,18 @@ public final class TermMatcher {
                         for (TermMatcher other : leaves) {
                             for (Concept d : other.byTerm.getOrDefault(term, List.of())) {
                                 if (!d.kind().equals(c.kind())) continue;
-                                List<Concept> now = all == null ? m.concepts() : all;
-                                if (now.contains(d)) continue;
-                                if (all == null) all = new ArrayList<>(m.concepts());
-                                all.add(d);
+                                boolean bringsACode = false;
+                                for (String k : codeKeys(d)) bringsACode |= have.add(k);
+                                if (!bringsACode) continue;
+                                if (added == null) added = new ArrayList<>(m.concepts());
+                                added.add(d);
                             }
                         }
                     }
                 }
             }
         }
-        return all == null ? m : new Match(m.start(), m.end(), List.copyOf(all));
+        return added == null ? m : new Match(m.start(), m.end(), List.copyOf(added));
     }
 
     /** kind + system + code of each coding of a concept: concepts with one of these in common are synonyms. */
