@@ -86,7 +86,7 @@ class TsvTerminologyTest {
         assertEquals(List.of("emrqc/lexicon/symptoms.tsv", "emrqc/lexicon/zh-symptoms.tsv", "emrqc/lexicon/zh-diseases.tsv",
                 "emrqc/lexicon/zh-anatomy.tsv", "emrqc/lexicon/zh-drugs.tsv"),
                 shipped.concepts().stream().map(Concept::source).distinct().toList());
-        assertEquals(28 + 2139 + 2671 + 387 + 1133, shipped.concepts().size());
+        assertEquals(28 + 2139 + 2671 + 387 + 1142, shipped.concepts().size());
         List<Candidate> fever = shipped.candidates("发热", "symptom", 5);
         assertEquals(List.of("386661006", "SYM-0001"), fever.stream().map(c -> c.concept().codes().get(0).getCode()).toList(),
                 "the SNOMED CT row and the lexicon concept, both exact");
