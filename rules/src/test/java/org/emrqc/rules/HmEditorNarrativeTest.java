@@ -12,10 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.emrqc.extractor.NarrativeStage;
-import org.emrqc.extractor.offline.OfflineExtractor;
-import org.emrqc.extractor.terminology.Concepts;
-import org.emrqc.extractor.terminology.DictionaryTerminology;
-import org.emrqc.extractor.terminology.TsvTerminology;
 import org.emrqc.fhir.FhirInputReader;
 import org.emrqc.fhir.ParsedInput;
 import org.emrqc.fhir.RecordAssembler;
@@ -24,7 +20,6 @@ import org.emrqc.model.PatientRecord;
 import org.emrqc.rules.check.FixtureRunner;
 import org.emrqc.rules.engine.RecordEvaluator;
 import org.emrqc.rules.engine.RuleBaseCache;
-import org.emrqc.rules.pack.Row;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +37,7 @@ class HmEditorNarrativeTest {
     @Test
     void everyNarrativeFindingIsTrue() throws Exception {
         Assumptions.assumeTrue(Files.isDirectory(DATA), "hm-editor data not present");
-        NarrativeStage stage = new NarrativeStage(new OfflineExtractor(), DictionaryTerminology.combine(List.of(TsvTerminology.shipped(),
-                Concepts.medicationsFromIngredientNames(TestPacks.core().knowledge().get("ingredient-names").rows().stream().map(Row::values).toList()))));
+        NarrativeStage stage = PackStages.offline();
         RuleBaseCache cache = new RuleBaseCache();
         FhirInputReader reader = new FhirInputReader();
         Set<String> found = new TreeSet<>();

@@ -11,7 +11,6 @@ import org.emrqc.extractor.NarrativeDocument;
 import org.emrqc.extractor.terminology.Concept;
 import org.emrqc.extractor.terminology.DictionaryTerminology;
 import org.emrqc.extractor.terminology.Terminology;
-import org.emrqc.extractor.terminology.TsvTerminology;
 import org.emrqc.model.Coding;
 import org.emrqc.model.MentionFact;
 import org.junit.jupiter.api.Test;
@@ -26,16 +25,20 @@ class ContextRulesTest {
 
     private static Terminology terms() {
         List<Concept> c = new ArrayList<>();
-        for (String s : List.of("咳痰", "胸闷", "黄疸", "皮疹", "墨菲氏征", "咽痛", "啰音", "血糖升高", "腹胀", "呕吐", "水肿", "疼痛")) c.add(concept(s, "symptom"));
+        for (String s : List.of("发热", "咳嗽", "咳痰", "胸痛", "胸闷", "腹痛", "恶心", "呕吐", "头痛", "黄疸", "皮疹", "墨菲氏征", "咽痛", "啰音",
+                "血糖升高", "腹胀", "水肿", "疼痛")) {
+            c.add(concept(s, "symptom"));
+        }
         for (String d : List.of("高血压", "糖尿病", "肺结核", "肺癌", "肺炎", "梗阻性黄疸", "甲状腺结节", "肺结节", "乳癌", "急性阑尾炎", "冠心病")) {
             c.add(concept(d, "diagnosis"));
         }
         c.add(concept("阑尾切除术", "procedure"));
-        return DictionaryTerminology.combine(List.of(new DictionaryTerminology(c), TsvTerminology.shipped()));
+        // the test's own terms, not the shipped tables: what is tested is how the text is read, whatever the lexicon holds
+        return new DictionaryTerminology(c);
     }
 
     private static Concept concept(String term, String kind) {
-        return new Concept(term, kind, List.of(new Coding("urn:test", term, term)), "test");
+        return new Concept(term, kind, List.of(new Coding("urn:test", term, term)), "test", null, java.util.Map.of());
     }
 
     private static List<MentionFact> extract(String text) {

@@ -9,18 +9,23 @@ import org.emrqc.extractor.NarrativeDocument;
 import org.emrqc.extractor.terminology.Concept;
 import org.emrqc.extractor.terminology.DictionaryTerminology;
 import org.emrqc.extractor.terminology.Terminology;
-import org.emrqc.extractor.terminology.TsvTerminology;
 import org.emrqc.model.Coding;
 import org.emrqc.model.MentionFact;
 import org.junit.jupiter.api.Test;
 
 /** Section roles (hypothetical sections), chief-complaint statements and allergy substances. */
 class NarrativeContextTest {
-    private static final Terminology TERMS = DictionaryTerminology.combine(List.of(new DictionaryTerminology(List.of(
-            dx("急性阑尾炎"), dx("右侧输尿管结石"), dx("甲状腺结节"), dx("肺结节"), dx("乳癌"), dx("肺结核"))), TsvTerminology.shipped()));
+    /** The test's own terms, not the shipped tables: what is tested is how the text is read. */
+    private static final Terminology TERMS = new DictionaryTerminology(List.of(
+            dx("急性阑尾炎"), dx("右侧输尿管结石"), dx("甲状腺结节"), dx("肺结节"), dx("乳癌"), dx("肺结核"),
+            sx("腹痛"), sx("发热"), sx("恶心"), sx("咳嗽")));
 
     private static Concept dx(String term) {
-        return new Concept(term, "diagnosis", List.of(new Coding("urn:test", term, term)), "test");
+        return new Concept(term, "diagnosis", List.of(new Coding("urn:test", term, term)), "test", null, java.util.Map.of());
+    }
+
+    private static Concept sx(String term) {
+        return new Concept(term, "symptom", List.of(new Coding("urn:test", term, term)), "test", null, java.util.Map.of());
     }
 
     private static List<MentionFact> extract(String text) {

@@ -37,7 +37,7 @@ class ChineseLexiconMatchingTest {
 
     /** kind:text@start-end for the dictionary mentions (not vitals or allergy statements). */
     private static List<String> spans(List<MentionFact> ms) {
-        return ms.stream().filter(m -> !Set.of("vital", "allergy", "allergy-denial").contains(m.getKind()))
+        return ms.stream().filter(m -> !Set.of("vital", "allergy", "allergy-denial", "statement").contains(m.getKind()))
                 .map(m -> m.getKind() + ":" + m.getText() + "@" + m.getStart() + "-" + m.getEnd()).toList();
     }
 
