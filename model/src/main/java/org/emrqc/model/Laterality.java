@@ -10,7 +10,9 @@ public final class Laterality {
     public static String of(String text) {
         if (text == null) return null;
         String t = text.toLowerCase(Locale.ROOT);
-        boolean bilateral = t.contains("双侧") || t.contains("双") && !t.contains("双胎") || t.contains("bilateral") || t.contains("both ");
+        // 双 names both sides before a paired part (双肺, 双下肢, 双眼): not in 双J管, 双腔, 双极, 双胎, 双抗
+        boolean bilateral = t.contains("双侧") || t.contains("两侧") || t.matches("(?s).*双[肺肾眼乳膝髋踝足手上下耳附卵输腋颈腹侧肩肘腕髂].*")
+                || t.contains("bilateral") || t.contains("both ");
         boolean left = t.contains("左") || t.matches(".*\\bleft\\b.*");
         boolean right = t.contains("右") || t.matches(".*\\bright\\b.*");
         if (bilateral || (left && right)) return "bilateral";

@@ -61,11 +61,12 @@ class HmEditorNarrativeTest {
                 }
             }
         }
-        // 血压35/88-mmHg in a nursing note; 婚育史 and 家族史 left empty (家族史 holds only the attestation line);
-        // 婚育史 left empty; two operative notes whose 手术经过 was never written
+        // 血压35/88-mmHg in a nursing note (and 辅助检查 暂缺, 手术经过 never written); 专科检查 left blank (two records);
+        // 婚育史 and 家族史 left empty (家族史 holds only the attestation line); 婚育史 and 专科检查 left blank; 手术经过 never written
         assertEquals(new TreeSet<>(List.of(
-                "INC-SECTION-EMPTY hm_S2VT794334788", "INC-SECTION-EMPTY hm_S2W0MMZ611031", "INC-SECTION-EMPTY hm_S2WDU6T614595",
-                "INC-SECTION-EMPTY hm_S2WE36F582881", "UNR-NARR-VITALS hm_S2VT794334788")), found);
+                "INC-SECTION-EMPTY hm_S2VT794334788", "INC-SECTION-EMPTY hm_S2VTOMT739144", "INC-SECTION-EMPTY hm_S2W0MMZ611031",
+                "INC-SECTION-EMPTY hm_S2W30YS290548", "INC-SECTION-EMPTY hm_S2WDU6T614595", "INC-SECTION-EMPTY hm_S2WE36F582881",
+                "UNR-NARR-VITALS hm_S2VT794334788")), found);
         assertTrue(quotes.contains("UNR-NARR-VITALS hm_S2VT794334788 35"), quotes.toString());
     }
 }

@@ -258,7 +258,8 @@ public final class ContextRules {
 
     /**
      * The body site written right before a Chinese symptom ("右上腹疼痛" → 右上腹, "两上肢无水肿" → 两上肢, "肛周疼痛" →
-     * 肛周), or null: two mentions of one symptom at different sites are different findings.
+     * 肛周), else the site its clause begins with ("左乳未触及明显肿物" → 左乳), or null: two mentions of one symptom at
+     * different sites are different findings.
      */
     public static String bodySite(String text, int start) {
         int i = start;
@@ -270,6 +271,12 @@ public final class ContextRules {
         }
         int j = i;
         while (j > 0 && j > i - 6 && ZH_SITE_CHARS.indexOf(text.charAt(j - 1)) >= 0) j--;
-        return j < i ? text.substring(j, i) : null;
+        if (j < i) return text.substring(j, i);
+        // else the site the clause begins with: "左乳未触及明显肿物", "右乳外上象限可触及一肿物"
+        int from = clauseStart(text, start, 30);
+        while (from < start && Character.isWhitespace(text.charAt(from))) from++;
+        int k = from;
+        while (k < start && k < from + 6 && ZH_SITE_CHARS.indexOf(text.charAt(k)) >= 0) k++;
+        return k - from >= 2 ? text.substring(from, k) : null;
     }
 }

@@ -50,6 +50,9 @@ public final class NarrativeContext {
             if (t != null) {
                 f.setTimeFrame(t.key());
                 f.setTimeFrameText(t.text());
+            } else if ("hpi".equals(code)) {
+                // 现病史 tells this illness: a paragraph that dates nothing ("患者无恶心、呕吐。发病以来，…") speaks of all of it
+                f.setTimeFrame("illness");
             }
         }
     }

@@ -277,6 +277,35 @@ public final class Drl {
         return missing;
     }
 
+    /** Under this age in years a patient is a child (儿科): a child's admission record has no 婚育史. */
+    public static final int CHILD_AGE = 14;
+
+    /**
+     * Whether a document is a child's: its title says 儿科 or 新生儿, or the patient was younger than {@link #CHILD_AGE}
+     * years on the document's date (else today). False when the data cannot say.
+     */
+    public static boolean child(org.emrqc.model.PatientFact p, DocumentFact d) {
+        String title = d == null ? null : d.getTitle();
+        if (title != null && (title.contains("儿科") || title.contains("新生儿"))) return true;
+        if (p == null || p.getBirthDate() == null) return false;
+        java.time.LocalDate at = d != null && d.getDate() != null
+                ? Instant.ofEpochMilli(d.getDate()).atZone(java.time.ZoneOffset.UTC).toLocalDate() : java.time.LocalDate.now();
+        return java.time.Period.between(p.getBirthDate(), at).getYears() < CHILD_AGE;
+    }
+
+    /** The required sections (as {@link #missingSections(List, java.util.Collection)}) none has; "x@adult" only when not a child's. */
+    public static List<String> missingSections(List<String> required, java.util.Collection<?> sections, boolean child) {
+        List<String> effective = new ArrayList<>();
+        for (String r : required) {
+            if (r.endsWith("@adult")) {
+                if (!child) effective.add(r.substring(0, r.length() - "@adult".length()));
+            } else {
+                effective.add(r);
+            }
+        }
+        return missingSections(effective, sections);
+    }
+
     /** Similarity of two texts: Jaccard of their character 3-gram sets, whitespace and punctuation ignored. */
     public static double similarity(String a, String b) {
         if (a == null || b == null) return 0;
@@ -321,6 +350,17 @@ public final class Drl {
      */
     public static boolean sameWords(org.emrqc.model.MentionFact a, org.emrqc.model.MentionFact b) {
         return a.getText().replaceAll("\\s+", "").equalsIgnoreCase(b.getText().replaceAll("\\s+", ""));
+    }
+
+    /**
+     * Whether an affirmation falls within the time frame of a denial: the same frame (or both without one), or a denial
+     * of the whole illness ("病程中无发热", a 现病史 paragraph that dates nothing) and an affirmation dated within it
+     * (3天前, 近1周, 目前, 入院时, a date). Not a stay's course or a former stay (入院后, 术后, 出院后).
+     */
+    public static boolean withinFrame(String affirmedFrame, String deniedFrame) {
+        if (java.util.Objects.equals(affirmedFrame, deniedFrame)) return true;
+        return "illness".equals(deniedFrame) && affirmedFrame != null
+                && affirmedFrame.matches("(?:after:)?(?:ago:.*|recent|now|admission|date:.*)");
     }
 
     /** A side as a reader writes it: left → 左, right → 右, bilateral → 双. */
