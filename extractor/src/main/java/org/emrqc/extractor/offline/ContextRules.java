@@ -238,7 +238,7 @@ public final class ContextRules {
         }
         // a bare item after a denied list, cut off by a comma ("无恶心、呕吐，腹胀等"): denied or told? the text cannot say
         if (cue == null && !neg && before.isBlank() && from > 0 && "，,".indexOf(text.charAt(from - 1)) >= 0
-                && text.substring(end, to).matches("\\s*(?:等|等不适|等症状)?\\s*")) {
+                && text.substring(end, to).matches("(?:\\s*|[\\p{IsHan}、]{0,12}?等(?:不适|症状)?\\s*)")) {
             int prevStart = clauseStart(text, from - 1, 40);
             String prev = mask(text.substring(prevStart, from - 1), ZH_PSEUDO).strip();
             for (String c : ZH_NEG) {
@@ -253,7 +253,7 @@ public final class ContextRules {
     }
 
     /** Characters of a body site written before a symptom: 右上腹, 两上肢, 肛周, 皮肤. */
-    private static final String ZH_SITE_CHARS = "左右双两上下中前后全身头颅颈面颊额眼睑耳鼻口唇舌咽喉胸背腰腹脐肛周阴会臀肢手足指趾膝踝髋肩肘腕关节皮肤粘黏膜切伤部区侧胃肝脾肾肺乳腿臂";
+    private static final String ZH_SITE_CHARS = "左右双两上下中前后全身头颅颈面颊额眼睑耳鼻口唇舌咽喉胸背腰腹脐肛周阴会臀肢手足指趾膝踝髋肩膀肘腕关节皮肤粘黏膜切伤部区侧胃肝脾肾肺乳腿臂";
     private static final List<String> ZH_SITE_SKIP = List.of("明显", "轻度", "轻", "稍", "无", "有", "伴");
 
     /**
@@ -272,11 +272,15 @@ public final class ContextRules {
         int j = i;
         while (j > 0 && j > i - 6 && ZH_SITE_CHARS.indexOf(text.charAt(j - 1)) >= 0) j--;
         if (j < i) return text.substring(j, i);
-        // else the site the clause begins with: "左乳未触及明显肿物", "右乳外上象限可触及一肿物"
+        // else the subject of an examination clause: "左乳未触及明显肿物", "直肠未触及肿物", "左肝膈面可见一肿物"
         int from = clauseStart(text, start, 30);
-        while (from < start && Character.isWhitespace(text.charAt(from))) from++;
-        int k = from;
-        while (k < start && k < from + 6 && ZH_SITE_CHARS.indexOf(text.charAt(k)) >= 0) k++;
-        return k - from >= 2 ? text.substring(from, k) : null;
+        Matcher verb = ZH_FINDING_VERB.matcher(text).region(from, start);
+        if (!verb.find()) return null;
+        String subject = text.substring(from, verb.start()).strip();
+        return !subject.isEmpty() && subject.length() <= 12 && subject.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                ? subject : null;
     }
+
+    /** The verb of an examination clause, after its subject (the site): 未触及, 可见, 无 …. */
+    private static final Pattern ZH_FINDING_VERB = Pattern.compile("未触及|未扪及|未闻及|未见|可见|可触及|可扪及|触及|扪及|闻及|见|无|有|伴|感");
 }

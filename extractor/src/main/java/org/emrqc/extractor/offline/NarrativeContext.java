@@ -50,9 +50,14 @@ public final class NarrativeContext {
             if (t != null) {
                 f.setTimeFrame(t.key());
                 f.setTimeFrameText(t.text());
+                // "病程中无X" speaks of the whole illness only in its own sentence, and not in a stay for a further treatment
+                // ("现为行第3程化疗再次入院。病程中无发热" is the course since the last stay)
+                if ("illness".equals(t.key()) && (t.start() < ContextRules.sentenceStart(text, f.getStart(), 200) || readmission(text, f.getStart()))) {
+                    f.setTimeFrame("illness-course");
+                }
             } else if ("hpi".equals(code)) {
                 // 现病史 tells this illness: a paragraph that dates nothing ("患者无恶心、呕吐。发病以来，…") speaks of all of it
-                f.setTimeFrame("illness");
+                f.setTimeFrame(readmission(text, f.getStart()) ? "illness-course" : "illness");
             }
         }
     }
@@ -68,6 +73,16 @@ public final class NarrativeContext {
             if (cues && TIMED.contains(f.getKind()) && ContextRules.of(text, f.getStart(), f.getEnd(), language).hypothetical()) f.setHypothetical(true);
             decorate(text, language, sections, frames, f);
         }
+    }
+
+    /** A stay for a further treatment or a check: its history's "病程中" is the course since the last stay. */
+    private static final Pattern READMISSION = Pattern.compile("再次入院|再入院|返院|按约|复查|化疗入院|继续[^。；;\\n]{0,10}(?:治疗|化疗|放疗)|为行[^。；;\\n]{0,10}(?:治疗|化疗|放疗)|再次就诊");
+
+    /** Whether the sentence of an offset or the one before it tells of a stay for a further treatment. */
+    private static boolean readmission(String text, int at) {
+        int sentence = ContextRules.sentenceStart(text, at, 200);
+        int previous = sentence > 0 ? ContextRules.sentenceStart(text, sentence - 1, 200) : sentence;
+        return READMISSION.matcher(text.substring(previous, at)).find();
     }
 
     /** Attribute of the statement giving a chief complaint's duration (normalized: days). */

@@ -354,13 +354,16 @@ public final class Drl {
 
     /**
      * Whether an affirmation falls within the time frame of a denial: the same frame (or both without one), or a denial
-     * of the whole illness ("病程中无发热", a 现病史 paragraph that dates nothing) and an affirmation dated within it
-     * (3天前, 近1周, 目前, 入院时, a date). Not a stay's course or a former stay (入院后, 术后, 出院后).
+     * of the whole illness ("病程中无发热", a 现病史 paragraph that dates nothing) after an affirmation told before it
+     * and dated within the illness (3天前, 近1周, 目前, 入院时, a date). What is told after "病程中无X" is a later
+     * development; a stay's course or a former stay (入院后, 术后, 出院后) is not the illness told.
      */
-    public static boolean withinFrame(String affirmedFrame, String deniedFrame) {
-        if (java.util.Objects.equals(affirmedFrame, deniedFrame)) return true;
-        return "illness".equals(deniedFrame) && affirmedFrame != null
-                && affirmedFrame.matches("(?:after:)?(?:ago:.*|recent|now|admission|date:.*)");
+    public static boolean withinFrame(org.emrqc.model.MentionFact affirmed, org.emrqc.model.MentionFact denied) {
+        String a = affirmed.getTimeFrame();
+        String d = denied.getTimeFrame();
+        if (java.util.Objects.equals(a, d)) return true;
+        return "illness".equals(d) && a != null && affirmed.getStart() < denied.getStart()
+                && a.matches("(?:after:)?(?:ago:.*|recent|now|admission|date:.*)");
     }
 
     /** A side as a reader writes it: left → 左, right → 右, bilateral → 双. */
