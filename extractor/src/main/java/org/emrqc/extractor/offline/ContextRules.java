@@ -237,8 +237,10 @@ public final class ContextRules {
             }
         }
         // a bare item after a denied list, cut off by a comma ("无恶心、呕吐，腹胀等"): denied or told? the text cannot say
-        if (cue == null && !neg && before.isBlank() && from > 0 && "，,".indexOf(text.charAt(from - 1)) >= 0
-                && text.substring(end, to).matches("(?:\\s*|[\\p{IsHan}、]{0,12}?等(?:不适|症状)?\\s*)")) {
+        // (or a clause that is only such a list: "无腹痛、腹泻，恶心呕吐等不适")
+        boolean bareItem = before.isBlank() && text.substring(end, to).matches("(?:\\s*|[\\p{IsHan}、]{0,12}?等(?:不适|症状)?\\s*)");
+        boolean bareList = text.substring(from, to).strip().matches("[\\p{IsHan}、及和]{1,24}?等(?:不适|症状)?");
+        if (cue == null && !neg && (bareItem || bareList) && from > 0 && "，,".indexOf(text.charAt(from - 1)) >= 0) {
             int prevStart = clauseStart(text, from - 1, 40);
             String prev = mask(text.substring(prevStart, from - 1), ZH_PSEUDO).strip();
             for (String c : ZH_NEG) {
@@ -273,10 +275,11 @@ public final class ContextRules {
         while (j > 0 && j > i - 6 && ZH_SITE_CHARS.indexOf(text.charAt(j - 1)) >= 0) j--;
         if (j < i) return text.substring(j, i);
         // else the subject of an examination clause: "左乳未触及明显肿物", "直肠未触及肿物", "左肝膈面可见一肿物"
-        int from = clauseStart(text, start, 30);
+        int from = clauseStart(text, start, 60);
         Matcher verb = ZH_FINDING_VERB.matcher(text).region(from, start);
         if (!verb.find()) return null;
-        String subject = text.substring(from, verb.start()).strip();
+        // "右乳外上象限（10点钟方向距乳头约3cm）可触及一肿物": the site without what the brackets add
+        String subject = text.substring(from, verb.start()).replaceAll("[（(][^）)]*[）)]", "").strip();
         return !subject.isEmpty() && subject.length() <= 12 && subject.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
                 ? subject : null;
     }

@@ -278,11 +278,13 @@ class ContextRulesTest {
 
     @Test
     void aBareItemAfterADeniedListIsUndecidedAndNoAccompanimentIsADenial() {
-        String t = "无腹痛、腹胀，恶心等，无伴粘液血便、呕吐等不适。";
+        String t = "无腹痛、腹胀，恶心等，无伴粘液血便、呕吐等不适。无腹胀，恶心呕吐等不适。";
         List<MentionFact> ms = extract(t);
         denied(m(ms, t, "腹痛"));
         undecided(m(ms, t, "恶心"));
         denied(m(ms, t, "呕吐"));
+        undecided(m(ms, t, "恶心", 1));
+        undecided(m(ms, t, "呕吐", 1));
     }
 
     @Test
@@ -293,6 +295,11 @@ class ContextRulesTest {
         assertEquals("两上肢", m(ms, t, "水肿").getBodySite());
         assertNull(m(ms, t, "腹痛").getBodySite());
         assertEquals("肛周", m(ms, t, "疼痛", 1).getBodySite());
+        String exam = "右乳外上象限（10点钟方向距乳头约3cm）可触及一肿物，质硬。左乳未触及明显肿物。";
+        List<MentionFact> lumps = new OfflineExtractor().extract(new NarrativeDocument("Composition", "d", "p1", "e1", "zh", exam),
+                new DictionaryTerminology(List.of(concept("肿物", "sign")))).mentions();
+        assertEquals("右乳外上象限", m(lumps, exam, "肿物", 0).getBodySite());
+        assertEquals("左乳", m(lumps, exam, "肿物", 1).getBodySite());
     }
 
     @Test
