@@ -28,7 +28,7 @@ public final class NarrativeContext {
     public static final Set<String> NARRATIVE_SECTIONS = Set.of("hpi", "case-features", "admission-status", "hospital-course", "case-summary",
             "ward-round", "progress", "nursing");
     /** Kinds of mention that get a time frame. */
-    private static final Set<String> TIMED = Set.of("symptom", "diagnosis", "procedure", "medication", "lab", "imaging", "anatomy");
+    private static final Set<String> TIMED = Set.of("symptom", "sign", "diagnosis", "procedure", "medication", "lab", "imaging", "anatomy");
     /** In a 拟诊讨论, the differential and the basis of the diagnosis begin at these words. */
     private static final Pattern DISCUSSION_PARTS = Pattern.compile("鉴别|需与|应与|诊断依据|依据[:：]|differential", Pattern.CASE_INSENSITIVE);
 
@@ -64,13 +64,18 @@ public final class NarrativeContext {
 
     /**
      * Decorates every mention of a document ({@link #decorate}); with {@code cues}, also marks as hypothetical the
-     * mentions the pattern code reads as template prompts, differentials, plans or conditionals (for a backend that
-     * does not read them itself, such as the LLM).
+     * mentions the pattern code reads as template prompts, differentials, plans or conditionals, and gives a Chinese
+     * symptom the body site written before it when it has none (for a backend that does not read them itself, such
+     * as the LLM).
      */
     public static void decorateAll(String text, String language, List<SectionFact> sections, List<MentionFact> mentions, boolean cues) {
         List<TimeFrames.Frame> frames = TimeFrames.find(text, language);
         for (MentionFact f : mentions) {
             if (cues && TIMED.contains(f.getKind()) && ContextRules.of(text, f.getStart(), f.getEnd(), language).hypothetical()) f.setHypothetical(true);
+            // the body site as the pattern code reads it when the backend gave none (two sites, two findings)
+            if (cues && "zh".equals(language) && f.getBodySite() == null && ("symptom".equals(f.getKind()) || "sign".equals(f.getKind()))) {
+                f.setBodySite(ContextRules.bodySite(text, f.getStart()));
+            }
             decorate(text, language, sections, frames, f);
         }
     }
