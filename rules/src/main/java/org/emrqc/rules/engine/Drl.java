@@ -366,6 +366,18 @@ public final class Drl {
                 && a.matches("(?:after:)?(?:ago:.*|recent|now|admission|date:.*)");
     }
 
+    /**
+     * Whether an affirmed disease is the denied one or a narrower name that contains it: same code, or the denied
+     * name written inside the affirmed one (糖尿病 in 2型糖尿病, 肝炎 in 慢性乙型病毒性肝炎, 高血压 in 高血压病3级).
+     */
+    public static boolean sameOrNarrower(org.emrqc.model.MentionFact affirmed, org.emrqc.model.MentionFact denied) {
+        if (sameConcept(affirmed, denied)) return true;
+        for (org.emrqc.model.Coding x : affirmed.getCodes()) if (denied.getCodes().contains(x)) return true;
+        String a = affirmed.getText().replaceAll("\\s+", "");
+        String d = denied.getText().replaceAll("\\s+", "");
+        return d.length() >= 2 && a.contains(d);
+    }
+
     /** A side as a reader writes it: left → 左, right → 右, bilateral → 双. */
     public static org.emrqc.model.Localized side(String laterality) {
         if (laterality == null) return ClinicalNames.NOT_RECORDED;
