@@ -106,6 +106,23 @@ public final class Drl {
                         + (discharge ? "出院" : "入院") + "后" + limit + "小时内完成。");
     }
 
+    /**
+     * Whether a document records a procedure: its text names the procedure (its whole name, or one part of a
+     * combined name "A+B" of at least four characters). Links a procedure sent without a category to its operative
+     * note, as HIS feeds often send procedures by name only.
+     */
+    public static boolean documents(DocumentFact d, ProcedureFact p) {
+        String text = d.getNarrative();
+        String name = p.getText();
+        if (text == null || name == null || name.isBlank()) return false;
+        String compact = text.replaceAll("\\s+", "");
+        for (String part : (name + "+").split("[+＋、，,；;]")) {
+            String t = part.replaceAll("\\s+", "");
+            if (t.length() >= 4 && compact.contains(t)) return true;
+        }
+        return false;
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
