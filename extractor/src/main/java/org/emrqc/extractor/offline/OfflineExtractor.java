@@ -22,8 +22,10 @@ import org.emrqc.model.SectionFact;
  * The offline extractor (no network, no GPU): section detection; dictionary matching of the terminology's terms
  * (the record's own coded resources, the shipped lexicon, user tables) with context attributes; for Chinese, an
  * optional learned tagger for terms no dictionary knows; vital signs, allergy statements, durations and
- * laterality by pattern. English sentences come from Stanford CoreNLP (tokenize, ssplit) and bound the context
- * window. Every mention's offsets slice the document text to exactly its quote.
+ * laterality by pattern. Context (negation and its scope, uncertainty, hypothetical statements, family, history)
+ * comes from {@link ContextRules}; section roles, time frames and the chief complaint's statements from
+ * {@link NarrativeContext}, as for every backend. English sentences come from Stanford CoreNLP (tokenize, ssplit)
+ * and bound the context window. Every mention's offsets slice the document text to exactly its quote.
  */
 public final class OfflineExtractor implements NarrativeExtractor {
     private static final Pattern EN_DENIAL = Pattern.compile("(?i)\\b(no known (?:drug |medication )?allergies|nkda|no known drug allergy|denies (?:any )?(?:drug )?allergies|no (?:drug )?allergies)\\b");
