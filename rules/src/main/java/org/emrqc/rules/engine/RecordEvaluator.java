@@ -44,7 +44,7 @@ public final class RecordEvaluator {
         List<Fact> facts = record.getFacts();
         FactEnricher.enrich(facts, set.knowledge());
         Map<String, String> failed = new LinkedHashMap<>();
-        Hits hits = run(base, record, asOf, facts, failed);
+        Hits hits = run(base, record, asOf, facts, failed, zone);
 
         Map<String, List<Hit>> groups = new LinkedHashMap<>();
         for (Hit h : hits.all()) {
@@ -90,7 +90,8 @@ public final class RecordEvaluator {
      * Runs the session; when a rule's conditions throw, runs it again without that rule (and so on, up to
      * {@link #MAX_RUNS} runs). Failed rules and their reasons go into {@code failed}.
      */
-    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, List<Fact> facts, Map<String, String> failed) {
+    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, List<Fact> facts, Map<String, String> failed,
+                            java.time.ZoneId zone) {
         EffectiveRuleSet set = base.ruleSet();
         Set<String> without = new LinkedHashSet<>();
         for (int runs = 1; ; runs++) {
@@ -99,7 +100,7 @@ public final class RecordEvaluator {
             StatelessKieSession session = kb.newStatelessKieSession();
             session.setGlobal("hits", hits);
             session.setGlobal("kb", set.knowledge());
-            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient()));
+            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone));
             RuleFailureHandler.CURRENT.set(hits);
             try {
                 session.execute(facts);

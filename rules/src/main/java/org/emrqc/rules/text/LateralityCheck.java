@@ -1,0 +1,72 @@
+package org.emrqc.rules.text;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.emrqc.model.Localized;
+import org.emrqc.model.MentionFact;
+
+/**
+ * Left against right for the same diagnosed or operated site (a paired organ: 附件, 乳腺, 肾, 膝 …) in the free text
+ * of one stay: 初步诊断 左附件囊肿 against 术中所见 右侧卵巢; 手术名称 右腋窝… against 手术经过 左侧前哨淋巴结; an
+ * imaging report's side against the diagnosis. The statements come from diagnosis lists, operation names, operative
+ * accounts and imaging conclusions only (never physical examinations). A site is left alone when any statement
+ * calls it bilateral, when one part of a note names both sides (both organs involved), or when a status-post item
+ * (…术后) names a side: the data cannot tell which side is meant.
+ */
+public final class LateralityCheck {
+    private LateralityCheck() { }
+
+    public static List<TextFinding> findings(List<?> statements, List<?> documents) {
+        Where where = new Where(documents);
+        List<TextFinding> out = new ArrayList<>();
+        for (List<MentionFact> stay : where.byStay(statements).values()) {
+            Map<String, List<MentionFact>> bySite = new LinkedHashMap<>();
+            for (MentionFact m : stay) {
+                if ("laterality".equals(m.getAttribute()) && m.getBodySite() != null && m.getLaterality() != null) {
+                    bySite.computeIfAbsent(m.getBodySite(), k -> new ArrayList<>()).add(m);
+                }
+            }
+            for (Map.Entry<String, List<MentionFact>> site : bySite.entrySet()) {
+                TextFinding f = conflict(site.getKey(), site.getValue(), where);
+                if (f != null) out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private static TextFinding conflict(String site, List<MentionFact> ms, Where where) {
+        Map<String, java.util.Set<String>> sidesBySource = new LinkedHashMap<>();
+        for (MentionFact m : ms) {
+            if ("bilateral".equals(m.getLaterality())) return null;
+            sidesBySource.computeIfAbsent(source(m), k -> new java.util.HashSet<>()).add(m.getLaterality());
+        }
+        for (java.util.Set<String> sides : sidesBySource.values()) if (sides.size() > 1) return null;
+        MentionFact left = null;
+        MentionFact right = null;
+        for (MentionFact m : ms) {
+            if (m.isHistorical()) {
+                // a side named only in a status-post item (右乳癌术后) may be the other organ: too uncertain
+                boolean alone = true;
+                for (MentionFact o : ms) alone &= o.isHistorical() || o.getLaterality().equals(m.getLaterality());
+                if (!alone) return null;
+                continue;
+            }
+            if ("left".equals(m.getLaterality()) && left == null) left = m;
+            if ("right".equals(m.getLaterality()) && right == null) right = m;
+        }
+        if (left == null || right == null) return null;
+        MentionFact first = where.before(left, right) ? left : right;
+        MentionFact second = first == left ? right : left;
+        return new TextFinding(second).also(first).span(first).span(second)
+                .value("site", Localized.of(site))
+                .value("place", where.place(first)).value("written", Where.shown(first.getText()))
+                .value("other", where.place(second)).value("otherValue", Where.shown(second.getText()));
+    }
+
+    /** A part of a note: its document and section. */
+    private static String source(MentionFact m) {
+        return m.getRef() + "|" + (m.getSection() == null ? "" : m.getSection()) + "|" + (m.getSectionTitle() == null ? "" : m.getSectionTitle());
+    }
+}
