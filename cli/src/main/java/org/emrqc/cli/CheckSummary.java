@@ -24,6 +24,7 @@ final class CheckSummary {
     long ruleNanos;
     long structureNanos;
     int findings;
+    final java.util.Map<String, Integer> notEvaluated = new java.util.TreeMap<>();
 
     synchronized void add(FileOutcome o) {
         files++;
@@ -35,6 +36,7 @@ final class CheckSummary {
         for (RecordResult r : o.results()) {
             records++;
             grades.merge(r.grade() == null ? "-" : r.grade(), 1, Integer::sum);
+            for (org.emrqc.model.RuleNotice n : r.notEvaluated()) notEvaluated.merge(n.ruleId(), 1, Integer::sum);
             for (Finding f : r.findings()) {
                 findings++;
                 byClass.merge(f.defectClass(), 1, Integer::sum);
@@ -68,6 +70,11 @@ final class CheckSummary {
         StringBuilder g = new StringBuilder();
         grades.forEach((k, v) -> g.append(g.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
         out.println("Grades: " + (g.length() == 0 ? "none" : g));
+        if (!notEvaluated.isEmpty()) {
+            StringBuilder n = new StringBuilder();
+            notEvaluated.forEach((k, v) -> n.append(n.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+            out.println("Rules not evaluated (failed on a record and skipped; the record's other rules ran): " + n);
+        }
         if (failedFiles > 0) out.println("Inputs with errors: " + failedFiles + " (listed above)");
         out.println("Output: " + outDir + " (" + written + " files)");
     }

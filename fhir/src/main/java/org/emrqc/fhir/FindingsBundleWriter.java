@@ -12,6 +12,8 @@ import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.MeasureReport;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.emrqc.model.RuleNotice;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 
@@ -38,8 +40,39 @@ public final class FindingsBundleWriter {
             }
             MeasureReport m = score(r, checkedAt);
             b.addEntry().setFullUrl("urn:uuid:" + uuid("score|" + r.patientRef() + "|" + r.packVersion() + "|" + r.source())).setResource(m);
+            if (!r.notices().isEmpty()) {
+                OperationOutcome o = notices(r);
+                b.addEntry().setFullUrl("urn:uuid:" + o.getIdPart()).setResource(o);
+            }
         }
         return b;
+    }
+
+    /**
+     * The rules that were not evaluated for a record (a warning each: the rule failed on this record's data and was
+     * skipped, every other rule ran) and what could not be verified from its data (information): an OperationOutcome
+     * whose issues name the rule in {@code details.coding} (the rule code system) and say why in the record's language.
+     */
+    OperationOutcome notices(RecordResult r) {
+        OperationOutcome o = new OperationOutcome();
+        o.setId(uuid("notices|" + r.patientRef() + "|" + r.packVersion() + "|" + r.source()));
+        boolean zh = "zh".equals(language);
+        for (RuleNotice n : r.notices()) {
+            OperationOutcome.OperationOutcomeIssueComponent i = o.addIssue();
+            boolean failed = n.kind() == RuleNotice.Kind.NOT_EVALUATED;
+            i.setSeverity(failed ? OperationOutcome.IssueSeverity.WARNING : OperationOutcome.IssueSeverity.INFORMATION);
+            i.setCode(failed ? OperationOutcome.IssueType.EXCEPTION : OperationOutcome.IssueType.INFORMATIONAL);
+            CodeableConcept details = new CodeableConcept();
+            details.addCoding().setSystem(QcCodeSystems.RULE).setCode(n.ruleId());
+            String text = failed
+                    ? (zh ? "规则" + n.ruleId() + "未对本病历执行（规则出错，已跳过；其他规则的结果不受影响）：" + n.reason()
+                          : "Rule " + n.ruleId() + " was not evaluated for this record (it failed and was skipped; every other rule ran): " + n.reason())
+                    : (zh ? "规则" + n.ruleId() + "无法据现有数据判断：" + n.reason() : "Rule " + n.ruleId() + " cannot be verified from the data: " + n.reason());
+            details.setText(text);
+            i.setDetails(details);
+            i.setDiagnostics(n.reason());
+        }
+        return o;
     }
 
     public String json(Bundle b) {

@@ -43,6 +43,8 @@ public final class PipelineMetrics {
     static final int MAX_RULES = 2000;
     /** Findings by "rule\u0000class". */
     private final Map<String, LongAdder> byRule = new ConcurrentHashMap<>();
+    /** Rules not evaluated for a record (the rule failed on it and was skipped), by rule. */
+    private final Map<String, LongAdder> notEvaluated = new ConcurrentHashMap<>();
     private volatile Supplier<LlmMetrics> llm;
 
     /** Adds the LLM extractor's counters to the exposition (the supplier may return null: no LLM in use). */
@@ -65,8 +67,20 @@ public final class PipelineMetrics {
                 }
                 a.increment();
             }
+            for (org.emrqc.model.RuleNotice n : r.notEvaluated()) {
+                String rule = n.ruleId();
+                LongAdder a = notEvaluated.get(rule);
+                if (a == null) {
+                    if (notEvaluated.size() >= MAX_RULES) rule = "other";
+                    a = notEvaluated.computeIfAbsent(rule, k -> new LongAdder());
+                }
+                a.increment();
+            }
         }
     }
+
+    /** Records for which a rule was not evaluated (it failed on the record and was skipped). */
+    public long notEvaluated(String rule) { LongAdder a = notEvaluated.get(rule); return a == null ? 0 : a.sum(); }
 
     void received() { in.increment(); }
     void findings() { findings.increment(); }
@@ -109,6 +123,10 @@ public final class PipelineMetrics {
             sb.append("emrqc_findings_total{rule=\"").append(label(k.substring(0, cut))).append("\",class=\"").append(label(k.substring(cut + 1)))
                     .append("\"} ").append(n.sum()).append('\n');
         });
+        sb.append("# HELP emrqc_rules_not_evaluated_total Records for which a rule was not evaluated (it failed on the record and was skipped; the record's other rules ran)\n");
+        sb.append("# TYPE emrqc_rules_not_evaluated_total counter\n");
+        new java.util.TreeMap<>(notEvaluated).forEach((rule, n) ->
+                sb.append("emrqc_rules_not_evaluated_total{rule=\"").append(label(rule)).append("\"} ").append(n.sum()).append('\n'));
         LlmMetrics m = llm == null ? null : llm.get();
         if (m != null) llm(sb, m);
         if (lag != null) {

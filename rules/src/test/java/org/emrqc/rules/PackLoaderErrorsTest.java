@@ -61,7 +61,7 @@ class PackLoaderErrorsTest {
         replace(copyOfCore().resolve("regions/CN-GD.yaml"), "params: {limitHours: 24}", "params: {limitHour: 24}");
         RulePack p = PackLoader.load(PackSource.directory(dir));
         PackException e = assertThrows(PackException.class, () -> EffectiveRuleSet.of(p, "CN-GD"));
-        assertEquals("regions/CN-GD.yaml: rule TIM-ATT-ROUND: unknown parameter 'limitHour' (the rule has [kinds, limitHours])", e.getMessage());
+        assertEquals("regions/CN-GD.yaml: rule TIM-ATT-ROUND: unknown parameter 'limitHour' (the rule has [kinds, limitHours, waivedBy])", e.getMessage());
     }
 
     @Test

@@ -79,6 +79,85 @@ public final class ClinicalNames {
         for (String[] s : sections) SECTIONS.put(s[0], new Localized(s[1], s[2]));
     }
 
+    private static final Map<String, Localized> ANALYTES = new HashMap<>();
+    private static final Map<String, String> UNITS_ZH = new HashMap<>();
+    private static final Map<String, Localized> FINDINGS = new HashMap<>();
+    private static final Map<String, Localized> CODES = new HashMap<>();
+
+    static {
+        String[][] analytes = {
+            {"8310-5", "体温"}, {"8867-4", "心率"}, {"9279-1", "呼吸频率"}, {"8480-6", "收缩压"}, {"8462-4", "舒张压"},
+            {"8478-0", "平均动脉压"}, {"59408-5", "指脉氧饱和度"}, {"2708-6", "动脉血氧饱和度"}, {"2710-2", "血氧饱和度"},
+            {"29463-7", "体重"}, {"8302-2", "身高"}, {"39156-5", "体重指数"}, {"72514-3", "疼痛评分"}, {"8339-4", "出生体重"},
+            {"9843-4", "头围"}, {"2345-7", "血清葡萄糖"}, {"2339-0", "血糖"}, {"3094-0", "血清尿素氮"}, {"6299-2", "血尿素氮"},
+            {"2160-0", "血清肌酐"}, {"38483-4", "血肌酐"}, {"17861-6", "血清钙"}, {"49765-1", "血钙"}, {"2951-2", "血清钠"},
+            {"2947-0", "血钠"}, {"2823-3", "血清钾"}, {"6298-4", "血钾"}, {"2075-0", "血清氯"}, {"2069-3", "血氯"},
+            {"2028-9", "血清总二氧化碳"}, {"1960-4", "动脉血碳酸氢根"}, {"19123-9", "血清镁"}, {"2777-1", "血清磷"},
+            {"33914-3", "估算肾小球滤过率"}, {"62238-1", "估算肾小球滤过率"}, {"4548-4", "糖化血红蛋白"}, {"3084-1", "血尿酸"},
+            {"2524-7", "血乳酸"}, {"2093-3", "总胆固醇"}, {"2085-9", "高密度脂蛋白胆固醇"}, {"18262-6", "低密度脂蛋白胆固醇"},
+            {"13457-7", "低密度脂蛋白胆固醇"}, {"2571-8", "甘油三酯"}, {"1742-6", "丙氨酸氨基转移酶"}, {"1920-8", "天门冬氨酸氨基转移酶"},
+            {"1751-7", "血清白蛋白"}, {"718-7", "血红蛋白"}, {"6690-2", "白细胞计数"}, {"777-3", "血小板计数"}, {"789-8", "红细胞计数"},
+            {"1975-2", "总胆红素"}, {"6768-6", "碱性磷酸酶"}, {"2324-2", "γ-谷氨酰转移酶"}, {"2885-2", "血清总蛋白"},
+        };
+        for (String[] a : analytes) ANALYTES.put(a[0], new Localized(null, a[1]));
+        String[][] units = {
+            {"mm[Hg]", "mmHg"}, {"Cel", "℃"}, {"[degF]", "℉"}, {"/min", "次/分"}, {"kg/m2", "kg/m²"}, {"10*9/L", "×10⁹/L"},
+            {"10*12/L", "×10¹²/L"}, {"[lb_av]", "磅"}, {"[in_i]", "英寸"}, {"{score}", "分"}, {"mL/min/{1.73_m2}", "mL/min/1.73m²"},
+            {"a", "岁"}, {"mo", "月"}, {"d", "天"}, {"h", "小时"},
+        };
+        for (String[] u : units) UNITS_ZH.put(u[0], u[1]);
+        String[][] findings = {
+            {"hypokalaemia", "低钾血症"}, {"hyperkalaemia", "高钾血症"}, {"hyponatraemia", "低钠血症"}, {"hypernatraemia", "高钠血症"},
+            {"hypoalbuminaemia", "低白蛋白血症"}, {"anaemia", "贫血"}, {"hypoglycaemia", "低血糖"}, {"hyperglycaemia", "高血糖"},
+        };
+        for (String[] f : findings) FINDINGS.put(f[0], new Localized(f[0], f[1]));
+        String[][] codes = {
+            {"gender:male", "male", "男"}, {"gender:female", "female", "女"}, {"gender:other", "other", "其他"}, {"gender:unknown", "unknown", "未知"},
+            {"marital:M", "married", "已婚"}, {"marital:S", "never married", "未婚"}, {"marital:U", "unmarried", "未婚"},
+            {"marital:D", "divorced", "离婚"}, {"marital:W", "widowed", "丧偶"}, {"marital:L", "legally separated", "分居"},
+            {"marital:A", "annulled", "婚姻无效"}, {"marital:P", "polygamous", "多配偶"}, {"marital:T", "domestic partner", "同居"},
+            {"marital:I", "interlocutory", "离婚诉讼中"}, {"marital:UNK", "unknown", "不详"},
+            {"class:IMP", "inpatient", "住院"}, {"class:ACUTE", "inpatient acute", "住院"}, {"class:NONAC", "inpatient non-acute", "住院"},
+            {"class:EMER", "emergency", "急诊"}, {"class:AMB", "ambulatory", "门诊"}, {"class:OBSENC", "observation", "留观"},
+            {"class:SS", "short stay", "日间"}, {"class:HH", "home health", "家庭医疗"}, {"class:VR", "virtual", "远程"},
+            {"dose:single", "single", "单次"}, {"dose:daily", "daily", "日"},
+            {"status:active", "active", "活动"}, {"status:recurrence", "recurrence", "复发"}, {"status:relapse", "relapse", "再发"},
+            {"comparator:<", "below", "低于"}, {"comparator:>", "above", "高于"},
+        };
+        for (String[] c : codes) CODES.put(c[0], new Localized(c[1], c[2]));
+    }
+
+    /** A coded value's name: "gender", "marital", "class", "dose", "status" or "comparator" with its code. */
+    public static Localized code(String table, String code) {
+        if (code == null) return NOT_RECORDED;
+        Localized n = CODES.get(table + ":" + code);
+        return n != null ? n : Localized.of(code);
+    }
+
+    /** A unit as a reader writes it: mm[Hg] → mmHg, Cel → ℃, /min → 次/分 (Chinese), the UCUM code in English. */
+    public static Localized unit(String ucum) {
+        if (ucum == null) return new Localized("", "");
+        String zh = UNITS_ZH.get(ucum);
+        String en = "mm[Hg]".equals(ucum) ? "mmHg" : "Cel".equals(ucum) ? "°C" : ucum;
+        return new Localized(en, zh != null ? zh : en);
+    }
+
+    /** An analyte: its label as recorded (kept when Chinese), else the Chinese name of its LOINC code. */
+    public static Localized analyte(String label, String loinc) {
+        boolean chinese = label != null && label.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        Localized known = loinc == null ? null : ANALYTES.get(loinc);
+        String en = label != null ? label : loinc;
+        if (chinese) return new Localized(en, label);
+        return new Localized(en, known != null ? known.zh() : en);
+    }
+
+    /** A lab finding (hypokalaemia …) in both languages. */
+    public static Localized finding(String finding) {
+        if (finding == null) return NOT_RECORDED;
+        Localized n = FINDINGS.get(finding);
+        return n != null ? n : Localized.of(finding);
+    }
+
     /** Shown for a value the record does not have. */
     public static final Localized NOT_RECORDED = new Localized("not recorded", "未记录");
     /** Shown for "no such document". */

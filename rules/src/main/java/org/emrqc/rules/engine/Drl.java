@@ -70,6 +70,25 @@ public final class Drl {
         return maxHours(a, aLatest, b, bLatest) >= 0 && minHours(a, aLatest, b, bLatest) <= limitHours;
     }
 
+    /**
+     * Time elapsed from a to b for a message: "62 h" when both are exact, "at least 62 h" / "至少62小时" when a date
+     * without a time leaves only the fewest hours certain.
+     */
+    public static org.emrqc.model.Localized elapsed(Long a, Long aLatest, Long b, Long bLatest) {
+        double min = minHours(a, aLatest, b, bLatest);
+        if (Double.isNaN(min)) return ClinicalNames.NOT_RECORDED;
+        String h = FindingFactory.format(min);
+        boolean exact = (aLatest == null || aLatest.equals(a)) && (bLatest == null || bLatest.equals(b));
+        return exact ? new org.emrqc.model.Localized(h + " h", h + "小时")
+                : new org.emrqc.model.Localized("at least " + h + " h", "至少" + h + "小时");
+    }
+
+    /** Whether a document is of one of the given kinds, by its kind or the round it records. */
+    public static boolean isKind(DocumentFact d, String... kinds) {
+        for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
+        return false;
+    }
+
     /** True when b is certainly before a (b's latest instant precedes a's earliest). */
     public static boolean certainlyBefore(Long b, Long bLatest, Long a) {
         if (a == null || b == null) return false;
@@ -85,6 +104,27 @@ public final class Drl {
     public static org.emrqc.model.Localized sectionName(String code) { return ClinicalNames.section(code); }
     public static org.emrqc.model.Localized sectionNames(List<String> codes) { return ClinicalNames.sections(codes); }
     public static org.emrqc.model.Localized text(String en, String zh) { return new org.emrqc.model.Localized(en, zh); }
+    public static org.emrqc.model.Localized code(String table, String code) { return ClinicalNames.code(table, code); }
+    public static org.emrqc.model.Localized unit(String ucum) { return ClinicalNames.unit(ucum); }
+    public static org.emrqc.model.Localized analyte(String label, String loinc) { return ClinicalNames.analyte(label, loinc); }
+    public static org.emrqc.model.Localized finding(String finding) { return ClinicalNames.finding(finding); }
+
+    /** The names of the practitioners with these ids among the session's facts (the id when a name is not known). */
+    public static String practitionerNames(java.util.Collection<?> facts, java.util.Collection<String> ids) {
+        List<String> out = new ArrayList<>();
+        for (String id : ids) {
+            String name = id;
+            for (Object o : facts) {
+                if (o instanceof org.emrqc.model.PractitionerFact p && p.getName() != null
+                        && (id.equals(p.getId()) || id.equals(p.getPractitionerId()))) {
+                    name = p.getName();
+                    break;
+                }
+            }
+            out.add(name);
+        }
+        return String.join("、", out);
+    }
 
     /** Why a code is malformed in its system (SNOMED CT Verhoeff, LOINC mod 10, ICD-10 format), or null. */
     public static String codeProblem(String system, String code) {
@@ -98,32 +138,45 @@ public final class Drl {
     public static boolean isExternalCause(String icd10) { return icd10 != null && Icd10Code.isExternalCause(icd10); }
     public static boolean isMorphology(String code) { return code != null && Icd10Code.isMorphology(code); }
 
+    private static final org.emrqc.model.Localized ENC_START = new org.emrqc.model.Localized("admission", "入院时间");
+    private static final org.emrqc.model.Localized ENC_END = new org.emrqc.model.Localized("discharge", "出院时间");
+    private static final org.emrqc.model.Localized ONSET = new org.emrqc.model.Localized("onset", "发病时间");
+    private static final org.emrqc.model.Localized RECORDED = new org.emrqc.model.Localized("recorded date", "记录日期");
+    private static final org.emrqc.model.Localized EFFECTIVE = new org.emrqc.model.Localized("effective time", "检查时间");
+    private static final org.emrqc.model.Localized PERFORMED = new org.emrqc.model.Localized("procedure start", "手术/操作开始时间");
+    private static final org.emrqc.model.Localized PERFORMED_END = new org.emrqc.model.Localized("procedure end", "手术/操作结束时间");
+    private static final org.emrqc.model.Localized AUTHORED = new org.emrqc.model.Localized("order time", "医嘱开立时间");
+    private static final org.emrqc.model.Localized GIVEN = new org.emrqc.model.Localized("administration time", "给药时间");
+    private static final org.emrqc.model.Localized DOC_DATE = new org.emrqc.model.Localized("document date", "文书日期");
+    private static final org.emrqc.model.Localized SIGNED = new org.emrqc.model.Localized("signing time", "签名时间");
+    private static final org.emrqc.model.Localized CONSENT = new org.emrqc.model.Localized("consent signing time", "知情同意签署时间");
+
     /** The times a fact records, with what each is, for time-order rules; planned events record none. */
     public static List<EventTime> times(Fact f) {
         List<EventTime> out = new ArrayList<>(2);
         if (isPlanned(f)) return out;
         if (f instanceof EncounterFact e) {
-            add(out, "encounter start", e.getStart());
-            add(out, "encounter end", e.getEnd());
+            add(out, ENC_START, e.getStart(), e.getStartLatest());
+            add(out, ENC_END, e.getEnd(), e.getEndLatest());
         } else if (f instanceof ConditionFact c) {
-            add(out, "onset", c.getOnset());
-            add(out, "recorded date", c.getRecorded());
+            add(out, ONSET, c.getOnset(), c.getOnsetLatest());
+            add(out, RECORDED, c.getRecorded(), c.getRecordedLatest());
         } else if (f instanceof ObservationFact o) {
-            if (!o.isComponent()) add(out, "effective time", o.getEffective());
+            if (!o.isComponent()) add(out, EFFECTIVE, o.getEffective(), o.getEffectiveLatest());
         } else if (f instanceof ProcedureFact p) {
-            add(out, "performed start", p.getStart());
-            if (p.getEnd() != null && !p.getEnd().equals(p.getStart())) add(out, "performed end", p.getEnd());
+            add(out, PERFORMED, p.getStart(), p.getStartLatest());
+            if (p.getEnd() != null && !p.getEnd().equals(p.getStart())) add(out, PERFORMED_END, p.getEnd(), p.getEndLatest());
         } else if (f instanceof MedicationFact m) {
-            add(out, m.isRequest() ? "authored on" : "given at", m.getAuthoredOn());
+            add(out, m.isRequest() ? AUTHORED : GIVEN, m.getAuthoredOn(), m.getAuthoredOnLatest());
         } else if (f instanceof DocumentFact d) {
-            add(out, "document date", d.getDate());
-            if (d.getSignedAt() != null && !d.getSignedAt().equals(d.getDate())) add(out, "signing time", d.getSignedAt());
+            add(out, DOC_DATE, d.getDate(), d.getDateLatest());
+            if (d.getSignedAt() != null && !d.getSignedAt().equals(d.getDate())) add(out, SIGNED, d.getSignedAt(), d.getSignedAtLatest());
         } else if (f instanceof DiagnosticReportFact r) {
-            add(out, "effective time", r.getEffective());
+            add(out, EFFECTIVE, r.getEffective(), r.getEffectiveLatest());
         } else if (f instanceof AllergyFact a) {
-            add(out, "recorded date", a.getRecorded());
+            add(out, RECORDED, a.getRecorded(), a.getRecordedLatest());
         } else if (f instanceof ConsentFact c) {
-            add(out, "signed at", c.getDateTime());
+            add(out, CONSENT, c.getDateTime(), c.getDateTimeLatest());
         }
         return out;
     }
@@ -136,8 +189,8 @@ public final class Drl {
         return false;
     }
 
-    private static void add(List<EventTime> out, String what, Long at) {
-        if (at != null) out.add(new EventTime(what, at));
+    private static void add(List<EventTime> out, org.emrqc.model.Localized what, Long at, Long latest) {
+        if (at != null) out.add(new EventTime(what, at, latest == null ? at : latest));
     }
 
     /** When a fact happened: onset or recorded date, performed start, effective time, authored on; null if unknown. */
@@ -148,7 +201,7 @@ public final class Drl {
 
     /** Times of clinical acts only (encounter start, procedures, medications, observations): documents may follow a death. */
     public static List<EventTime> actTimes(Fact f) {
-        if (f instanceof EncounterFact e) return e.getStart() == null ? List.of() : List.of(new EventTime("encounter start", e.getStart()));
+        if (f instanceof EncounterFact e) return e.getStart() == null ? List.of() : List.of(new EventTime(ENC_START, e.getStart(), e.getStartLatest()));
         if (f instanceof ProcedureFact || f instanceof MedicationFact || f instanceof ObservationFact) return times(f);
         return List.of();
     }
@@ -209,10 +262,19 @@ public final class Drl {
         return out;
     }
 
-    /** Length of a text without spaces and trailing punctuation (for chief-complaint length). */
+    /**
+     * Length of a text as a chief complaint's "20 characters" counts it: characters and digits, without spaces and
+     * punctuation (a comma between two symptoms is not a character of the complaint).
+     */
     public static int visibleLength(String s) {
         if (s == null) return 0;
-        return s.replaceAll("[\\s]", "").replaceAll("[。.，,；;]+$", "").length();
+        int n = 0;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            if (Character.isLetterOrDigit(c)) n++;
+            i += Character.charCount(c);
+        }
+        return n;
     }
 
     // --- text against text (org.emrqc.rules.text): each returns what a rule reports, both sides as evidence ---

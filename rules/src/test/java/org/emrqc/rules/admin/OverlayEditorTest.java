@@ -131,7 +131,7 @@ class OverlayEditorTest {
         OverlayEditor e = OverlayEditor.of(CORE);
         assertEquals("rule 'TIM-NOPE' is not defined in the pack",
                 assertThrows(InvalidEditException.class, () -> e.param("CN-GD", "TIM-NOPE", "limitHours", 1)).getMessage());
-        assertEquals("rule TIM-ATT-ROUND has no parameter 'limitHour' (it has [kinds, limitHours])",
+        assertEquals("rule TIM-ATT-ROUND has no parameter 'limitHour' (it has [kinds, limitHours, waivedBy])",
                 assertThrows(InvalidEditException.class, () -> e.param("CN-GD", "TIM-ATT-ROUND", "limitHour", 1)).getMessage());
         assertEquals("rule TIM-ATT-ROUND: parameter limitHours takes a number, not 'soon'",
                 assertThrows(InvalidEditException.class, () -> e.param("CN-GD", "TIM-ATT-ROUND", "limitHours", "soon")).getMessage());
