@@ -17,7 +17,7 @@ import org.emrqc.model.Coding;
 final class AllergyStatementReader {
     static final String SUBSTANCE_CLASS = "urn:emrqc:substance-class";
     private static final Pattern DENY = Pattern.compile(
-            "(?:否认|无)\\s*(药物[、及和与/]?\\s*食物|食物[、及和与/]?\\s*药物|药物及食物|食物及药物|药物|食物|药)?\\s*(?:等)?过敏史");
+            "(?:否认|无)[ \\t　]*(药物[、及和与/]?[ \\t　]*食物|食物[、及和与/]?[ \\t　]*药物|药物及食物|食物及药物|药物|食物|药)?[ \\t　]*(?:等)?过敏史");
     private static final Pattern DENY_SHORT = Pattern.compile("(?:否认|无)药敏史");
     private static final Pattern DENY_FIELD = Pattern.compile("(药物|食物)?\\s*过敏史\\s*[：:]?\\s*(?:无|否认|阴性)(?![\\p{IsHan}A-Za-z])");
     private static final Pattern LIST_FIELD = Pattern.compile("(药物|食物)?过敏史\\s*[：:]\\s*(?:有\\s*[，,：:]?\\s*)?(?:对)?([^。；;，,\\n]{1,24})");
