@@ -280,7 +280,7 @@ public final class Drl {
     // --- text against text (org.emrqc.rules.text): each returns what a rule reports, both sides as evidence ---
 
     /** Parameter lists for the text checks: Drl.list(@{kinds}). */
-    public static List<String> list(String... items) { return List.of(items); }
+    public static List<String> list(String... items) { return java.util.Arrays.asList(items); }
 
     /** Age, sex, marital status, obstetric history or menopause stated against another note or the record. */
     public static List<org.emrqc.rules.text.TextFinding> identityStatements(String attribute, List<?> statements, List<?> documents,

@@ -27,7 +27,8 @@ public final class AllergyCheck {
         Where where = new Where(documents);
         List<TextFinding> out = new ArrayList<>();
         for (List<MentionFact> stay : where.byStay(statements).values()) {
-            List<MentionFact> s = stay.stream().filter(m -> "allergy-statement".equals(m.getAttribute()) && m.getNormalized() != null).toList();
+            List<MentionFact> s = stay.stream().filter(m -> "allergy-statement".equals(m.getAttribute()) && m.getNormalized() != null
+                    && m.getNormalized().indexOf(':') > 0).toList();
             for (MentionFact listed : s) {
                 String v = listed.getNormalized();
                 if (v.endsWith(":denied") || !historyTaken(listed)) continue;

@@ -14,7 +14,20 @@ import org.emrqc.rules.engine.RecordContext;
 
 /** Dates that documents of one stay state against each other, at the precision the data has. */
 public final class DateCheck {
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 24 * HOUR;
+    private static final long ZONES = 14 * HOUR;
+
     private DateCheck() { }
+
+    /** The date a statement normalized, or null. */
+    private static LocalDate date(MentionFact m) {
+        try {
+            return m.getNormalized() == null ? null : LocalDate.parse(m.getNormalized());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
+    }
 
     /**
      * The operation date a post-operative note states ("于2019-01-02在全麻下行…") that is none of the operation dates
@@ -28,7 +41,7 @@ public final class DateCheck {
             List<MentionFact> postop = new ArrayList<>();
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (MentionFact m : stay) {
-                if (!"operation-date".equals(m.getAttribute())) continue;
+                if (!"operation-date".equals(m.getAttribute()) || date(m) == null) continue;
                 DocumentFact d = where.doc(m);
                 if (d == null) continue;
                 if (operativeKinds.contains(d.getKind())) operative.add(m);
@@ -58,7 +71,8 @@ public final class DateCheck {
     /**
      * Notes of a stay dated before its admission: a document of the given kinds whose date (else signing time) is
      * certainly before the admission at the precision of both (a note dated 2019-01-02 is not before an admission
-     * at 2019-01-02 16:00), and an operation date stated in an operative or post-operative note that is a day
+     * at 2019-01-02 16:00; a day may be read in another zone than the one it was written in, so when either time is
+     * known only to the day it must be before by more than 14 hours), and an operation date stated in an operative or post-operative note that is a day
      * before the day of admission.
      */
     public static List<TextFinding> beforeAdmission(List<?> documents, List<?> statements, List<?> encounters, List<String> kinds,
@@ -72,16 +86,19 @@ public final class DateCheck {
                 Long t = d.getDate() != null ? d.getDate() : d.getSignedAt();
                 Long tl = d.getDate() != null ? d.getDateLatest() : d.getSignedAtLatest();
                 if (!Drl.certainlyBefore(t, tl, e.getStart())) continue;
+                // a value known only to the day was read in one zone: it may stand for a day elsewhere (±14 h)
+                boolean imprecise = tl != null && tl - t >= DAY - HOUR || e.getStartLatest() - e.getStart() >= DAY - HOUR;
+                if (imprecise && !Drl.certainlyBefore(t, tl + ZONES, e.getStart())) continue;
                 out.add(new TextFinding(d).evidence(e).value("place", ClinicalNames.document(d))
                         .value("written", Drl.time(t, tl)).value("admission", Drl.time(e.getStart(), e.getStartLatest())));
             }
             LocalDate admitted = ctx.day(e.getStart());
             Map<String, List<MentionFact>> stays = where.byStay(statements);
             for (MentionFact m : stays.getOrDefault(e.getId(), List.of())) {
-                if (!"operation-date".equals(m.getAttribute())) continue;
+                if (!"operation-date".equals(m.getAttribute()) || date(m) == null) continue;
                 DocumentFact d = where.doc(m);
                 if (d == null || !operationKinds.contains(d.getKind())) continue;
-                LocalDate day = LocalDate.parse(m.getNormalized());
+                LocalDate day = date(m);
                 if (!day.isBefore(admitted)) continue;
                 out.add(new TextFinding(m).span(m).evidence(e)
                         .value("place", new Localized("the operation date in " + where.place(m).en(), where.place(m).zh() + "记载的手术日期"))

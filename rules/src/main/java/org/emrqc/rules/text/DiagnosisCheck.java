@@ -26,7 +26,8 @@ public final class DiagnosisCheck {
      * the marks of uncertainty (待查, 可能, ？) are set aside and synonyms (knowledge table diagnosis-synonyms) are
      * resolved; an item also matches when what it names is written in the other list. A change is explained — and
      * not reported — when the first progress note, outside its list, says in one sentence what it names and that it
-     * was revised (排除, 不支持, 修正, 补充 …), or when the admission record's 修正诊断 / 补充诊断 lists it.
+     * was revised (排除, 不支持, 修正, 补充 …), or when the admission record's 修正诊断 / 补充诊断 lists it; and once the
+     * note excludes a diagnosis on purpose, the diagnoses it adds and argues for outside its list are explained too.
      *
      * @param fromKinds the kinds whose list is compared (first-progress-note)
      * @param toKinds   the kinds it is compared with (admission-record)
@@ -57,8 +58,13 @@ public final class DiagnosisCheck {
                     List<MentionFact> dropped = missing(t, f, kb);
                     List<MentionFact> added = missing(f, t, kb);
                     List<MentionFact> rev = revisions.getOrDefault(td.getRef(), List.of());
+                    int before = dropped.size();
                     dropped.removeIf(m -> explained(m, fd, rev, kb));
-                    added.removeIf(m -> explained(m, fd, rev, kb));
+                    boolean excluded = dropped.size() < before;
+                    // a diagnosis excluded on purpose is replaced by the one the note argues for
+                    String discussion = outside(fd.getNarrative(), f);
+                    added.removeIf(m -> explained(m, fd, rev, kb)
+                            || excluded && argued(DiagnosisTerms.core(m.getNormalized(), kb), discussion));
                     if (dropped.isEmpty() && added.isEmpty()) continue;
                     TextFinding finding = new TextFinding(f.get(0)).also(t.get(0));
                     for (MentionFact m : dropped) finding.span(m);
@@ -113,6 +119,23 @@ public final class DiagnosisCheck {
             if (bare.contains(core) && REVISED.matcher(sentence).find()) return true;
         }
         return false;
+    }
+
+    /** Whether a note argues for a diagnosis: its name, or at least four characters of it in a row (输尿管下段结石 for 输尿管结石). */
+    private static boolean argued(String core, String discussion) {
+        if (core.isEmpty()) return false;
+        int need = Math.min(4, core.length());
+        for (int i = 0; i + need <= core.length(); i++) if (discussion.contains(core.substring(i, i + need))) return true;
+        return false;
+    }
+
+    /** A note's text without its diagnosis list, white space and punctuation set aside. */
+    private static String outside(String narrative, List<MentionFact> list) {
+        if (narrative == null || list.isEmpty()) return "";
+        int from = list.get(0).getStart();
+        int to = list.get(list.size() - 1).getEnd();
+        String rest = narrative.substring(0, Math.min(from, narrative.length())) + "\n" + narrative.substring(Math.min(to, narrative.length()));
+        return rest.replaceAll("[\\s，,、：:]", "");
     }
 
     private static List<String> texts(List<MentionFact> ms) {

@@ -97,7 +97,8 @@ public final class IdentityCheck {
     private static ObservationFact ageObservation(List<?> observations, String encounterId) {
         ObservationFact any = null;
         for (Object o : observations) {
-            if (!(o instanceof ObservationFact obs) || obs.isVoided() || obs.getValue() == null || !AGE_CODES.contains(obs.getLoinc())) continue;
+            if (!(o instanceof ObservationFact obs) || obs.isVoided() || obs.getValue() == null || obs.getLoinc() == null
+                    || !AGE_CODES.contains(obs.getLoinc())) continue;
             String unit = obs.getUcum();
             if (unit != null && !unit.equals("a") && !unit.equals("岁") && !unit.equals("yr") && !unit.equals("year")) continue;
             if (encounterId.equals(obs.getEncounterId())) return obs;
@@ -146,7 +147,8 @@ public final class IdentityCheck {
                         MentionFact lmp = x.startsWith("lmp:") ? a : b;
                         MentionFact other = lmp == a ? b : a;
                         if (!"menopausal".equals(other.getNormalized())) return false;
-                        LocalDate period = LocalDate.parse(lmp.getNormalized().substring(4));
+                        LocalDate period = day(lmp.getNormalized().substring(4));
+                        if (period == null) return false;
                         LocalDate at = written(other);
                         if (at == null) at = written(lmp);
                         return at != null && !period.isAfter(at) && ChronoUnit.DAYS.between(period, at) <= recentDays
@@ -176,7 +178,8 @@ public final class IdentityCheck {
                 case "admission-date" -> {
                     if (enc == null || enc.getStart() == null) return null;
                     LocalDate admitted = java.time.Instant.ofEpochMilli(enc.getStart()).atZone(zone).toLocalDate();
-                    LocalDate stated = LocalDate.parse(v);
+                    LocalDate stated = day(v);
+                    if (stated == null) return null;
                     // a day apart may be midnight read in another zone
                     if (Math.abs(ChronoUnit.DAYS.between(admitted, stated)) <= Math.max(1, tolerance)) return null;
                     return Localized.of(admitted.toString());
@@ -259,6 +262,14 @@ public final class IdentityCheck {
     private static int[] gp(String v) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("G(\\d+)P(\\d+)").matcher(v);
         return m.matches() ? new int[]{Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))} : null;
+    }
+
+    private static LocalDate day(String v) {
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Integer number(String v) {

@@ -12,8 +12,10 @@ import org.emrqc.model.MentionFact;
  * of one stay: 初步诊断 左附件囊肿 against 术中所见 右侧卵巢; 手术名称 右腋窝… against 手术经过 左侧前哨淋巴结; an
  * imaging report's side against the diagnosis. The statements come from diagnosis lists, operation names, operative
  * accounts and imaging conclusions only (never physical examinations). A site is left alone when any statement
- * calls it bilateral, when one part of a note names both sides (both organs involved), or when a status-post item
- * (…术后) names a side: the data cannot tell which side is meant.
+ * calls it bilateral, when a diagnosis list or an operation's name names both sides (both organs involved), or when a
+ * status-post item (…术后) names the other side: the data cannot tell which side is meant. An operative account
+ * that names both sides is read against the rest: when at least two other parts of the record name one side only,
+ * the other side in the account is reported (切除左侧前哨淋巴结 in the account of a right-sided operation).
  */
 public final class LateralityCheck {
     private LateralityCheck() { }
@@ -40,30 +42,56 @@ public final class LateralityCheck {
         Map<String, java.util.Set<String>> sidesBySource = new LinkedHashMap<>();
         for (MentionFact m : ms) {
             if ("bilateral".equals(m.getLaterality())) return null;
+            if (m.isHistorical()) {
+                // a side named only in a status-post item (右乳癌术后) may be the other organ: too uncertain
+                for (MentionFact o : ms) if (!o.getLaterality().equals(m.getLaterality())) return null;
+                continue;
+            }
             sidesBySource.computeIfAbsent(source(m), k -> new java.util.HashSet<>()).add(m.getLaterality());
         }
-        for (java.util.Set<String> sides : sidesBySource.values()) if (sides.size() > 1) return null;
+        // a diagnosis list or an operation's name with both sides: both organs are involved
+        for (MentionFact m : ms) {
+            if (sidesBySource.getOrDefault(source(m), java.util.Set.of()).size() > 1 && !NARRATIVE.contains(m.getSection())) return null;
+        }
         MentionFact left = null;
         MentionFact right = null;
         for (MentionFact m : ms) {
-            if (m.isHistorical()) {
-                // a side named only in a status-post item (右乳癌术后) may be the other organ: too uncertain
-                boolean alone = true;
-                for (MentionFact o : ms) alone &= o.isHistorical() || o.getLaterality().equals(m.getLaterality());
-                if (!alone) return null;
-                continue;
-            }
+            if (m.isHistorical() || sidesBySource.get(source(m)).size() > 1) continue;
             if ("left".equals(m.getLaterality()) && left == null) left = m;
             if ("right".equals(m.getLaterality()) && right == null) right = m;
         }
-        if (left == null || right == null) return null;
-        MentionFact first = where.before(left, right) ? left : right;
-        MentionFact second = first == left ? right : left;
+        MentionFact first;
+        MentionFact second;
+        if (left != null && right != null) {
+            first = where.before(left, right) ? left : right;
+            second = first == left ? right : left;
+        } else {
+            // every part that names one side names the same, and an operative account names the other one too:
+            // 切除左侧前哨淋巴结 in an account of a right-sided operation
+            MentionFact agreed = left != null ? left : right;
+            if (agreed == null) return null;
+            java.util.Set<String> agreeing = new java.util.HashSet<>();
+            for (MentionFact m : ms) if (!m.isHistorical() && sidesBySource.get(source(m)).size() == 1) agreeing.add(source(m));
+            if (agreeing.size() < 2) return null;
+            MentionFact odd = null;
+            for (MentionFact m : ms) {
+                if (!m.isHistorical() && !m.getLaterality().equals(agreed.getLaterality())) {
+                    odd = m;
+                    break;
+                }
+            }
+            if (odd == null) return null;
+            first = agreed;
+            second = odd;
+        }
         return new TextFinding(second).also(first).span(first).span(second)
                 .value("site", Localized.of(site))
                 .value("place", where.place(first)).value("written", Where.shown(first.getText()))
                 .value("other", where.place(second)).value("otherValue", Where.shown(second.getText()));
     }
+
+    /** Parts that tell what was done or found, where the other side may be named beside the operated one. */
+    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("operation-course", "operative-findings", "imaging-conclusion");
 
     /** A part of a note: its document and section. */
     private static String source(MentionFact m) {

@@ -12,21 +12,25 @@ import org.emrqc.model.MentionFact;
 import org.emrqc.rules.engine.ClinicalNames;
 
 /**
- * The documents of a record as the text checks see them: by reference, in record order, with the names a reviewer
+ * The documents of a record as the text checks see them: by reference, in the order they were written, with the names a reviewer
  * reads ("入院记录「婚育史」"), and the statements of a stay in reading order (document order, then offset).
  */
 final class Where {
     private final Map<String, DocumentFact> byRef = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
 
+    /** Documents in the order they were written (date, else signing time; undated last; then by reference). */
     Where(List<?> documents) {
-        int i = 0;
+        List<DocumentFact> docs = new ArrayList<>();
         for (Object o : documents) {
             if (o instanceof DocumentFact d) {
                 byRef.put(d.getRef(), d);
-                order.put(d.getRef(), i++);
+                docs.add(d);
             }
         }
+        docs.sort(Comparator.comparing((DocumentFact d) -> d.getDate() != null ? d.getDate() : d.getSignedAt(),
+                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DocumentFact::getRef));
+        for (int i = 0; i < docs.size(); i++) order.put(docs.get(i).getRef(), i);
     }
 
     DocumentFact doc(Fact f) { return f == null ? null : byRef.get(f.getRef()); }
