@@ -75,6 +75,18 @@ public final class ClinicalNames {
             {"postoperative-diagnosis", "post-operative diagnosis", "术后诊断"},
             {"operation-name", "operation", "手术名称"},
             {"anesthesia", "anaesthesia", "麻醉方式"},
+            {"general", "general items", "一般项目"},
+            {"surgical-history", "surgical and trauma history", "手术外伤史"},
+            {"transfusion-history", "transfusion history", "输血史"},
+            {"obstetric-history", "obstetric history", "生育史"},
+            {"intraoperative-diagnosis", "intra-operative diagnosis", "术中诊断"},
+            {"revised-diagnosis", "revised diagnosis", "修正诊断"},
+            {"supplementary-diagnosis", "supplementary diagnosis", "补充诊断"},
+            {"final-diagnosis", "final diagnosis", "最后诊断"},
+            {"death-diagnosis", "diagnosis at death", "死亡诊断"},
+            {"planned-operation", "planned operation", "拟行手术名称"},
+            {"operation-date", "date of operation", "手术日期"},
+            {"imaging-conclusion", "conclusion", "检查结论"},
         };
         for (String[] s : sections) SECTIONS.put(s[0], new Localized(s[1], s[2]));
     }

@@ -190,7 +190,7 @@ public final class DiagnosisCheck {
                 boolean cr = c.getIcd10() != null && c.getIcd10().startsWith("R");
                 if (cr || l == null || DiagnosisTerms.symptom(l, kb) || DiagnosisTerms.uncertain(l)
                         || "provisional".equals(c.getVerificationStatus()) || "differential".equals(c.getVerificationStatus())) continue;
-                out.add(new TextFinding(p).also(c).value("place", new Localized("the principal diagnosis", "主要诊断"))
+                out.add(new TextFinding(p).also(c).value("place", new Localized("the recorded diagnoses", "诊断记录"))
                         .value("principal", label == null ? p.getIcd10() : label).value("definitive", l));
                 break;
             }

@@ -200,8 +200,8 @@ public final class IdentityCheck {
                     if (p != null && p.getBirthDate() != null && at != null) {
                         long age = ChronoUnit.YEARS.between(p.getBirthDate(), at);
                         if (Math.abs(years - age) <= tolerance) return null;
-                        return new Localized("born " + p.getBirthDate() + ", " + age + " years old on " + at,
-                                "出生日期" + p.getBirthDate() + "，" + at + "时" + age + "岁");
+                        return new Localized(p.getBirthDate() + " (" + age + " years old on " + at + ")",
+                                p.getBirthDate() + "（" + at + "时" + age + "岁）");
                     }
                     if (ageObs != null) {
                         LocalDate obsAt = ageObs.getEffective() == null ? null

@@ -85,13 +85,22 @@ public final class LateralityCheck {
             second = odd;
         }
         return new TextFinding(second).also(first).span(first).span(second)
-                .value("site", Localized.of(site))
+                .value("site", new Localized(SITE_NAMES.getOrDefault(site, site), site))
                 .value("place", where.place(first)).value("written", Where.shown(first.getText()))
                 .value("other", where.place(second)).value("otherValue", Where.shown(second.getText()));
     }
 
     /** Parts that tell what was done or found, where the other side may be named beside the operated one. */
     private static final java.util.Set<String> NARRATIVE = java.util.Set.of("operation-course", "operative-findings", "imaging-conclusion");
+
+    private static final Map<String, String> SITE_NAMES = Map.ofEntries(Map.entry("附件", "adnexa"), Map.entry("乳腺", "breast"),
+            Map.entry("肾", "kidney"), Map.entry("输尿管", "ureter"), Map.entry("肾上腺", "adrenal gland"), Map.entry("肺", "lung"),
+            Map.entry("甲状腺", "thyroid"), Map.entry("眼", "eye"), Map.entry("耳", "ear"), Map.entry("睾丸", "testis"),
+            Map.entry("腹股沟", "groin"), Map.entry("膝", "knee"), Map.entry("髋", "hip"), Map.entry("肩", "shoulder"),
+            Map.entry("肘", "elbow"), Map.entry("腕", "wrist"), Map.entry("踝", "ankle"), Map.entry("上肢", "upper limb"),
+            Map.entry("下肢", "lower limb"), Map.entry("股骨", "femur"), Map.entry("胫骨", "tibia"), Map.entry("肱骨", "humerus"),
+            Map.entry("尺桡骨", "forearm bones"), Map.entry("锁骨", "clavicle"), Map.entry("颈动脉", "carotid artery"),
+            Map.entry("胸腔", "pleural cavity"));
 
     /** A part of a note: its document and section. */
     private static String source(MentionFact m) {

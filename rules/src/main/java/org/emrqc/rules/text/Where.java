@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.emrqc.model.DiagnosticReportFact;
 import org.emrqc.model.DocumentFact;
 import org.emrqc.model.Fact;
 import org.emrqc.model.Localized;
@@ -17,20 +18,32 @@ import org.emrqc.rules.engine.ClinicalNames;
  */
 final class Where {
     private final Map<String, DocumentFact> byRef = new HashMap<>();
+    private final Map<String, DiagnosticReportFact> reports = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
 
-    /** Documents in the order they were written (date, else signing time; undated last; then by reference). */
+    /**
+     * Documents (and reports) in the order they were written: date, else signing time (a report's effective, else
+     * issued time); undated last; then by reference.
+     */
     Where(List<?> documents) {
-        List<DocumentFact> docs = new ArrayList<>();
+        List<Fact> docs = new ArrayList<>();
         for (Object o : documents) {
             if (o instanceof DocumentFact d) {
                 byRef.put(d.getRef(), d);
                 docs.add(d);
+            } else if (o instanceof DiagnosticReportFact r) {
+                reports.put(r.getRef(), r);
+                docs.add(r);
             }
         }
-        docs.sort(Comparator.comparing((DocumentFact d) -> d.getDate() != null ? d.getDate() : d.getSignedAt(),
-                Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(DocumentFact::getRef));
+        docs.sort(Comparator.comparing(Where::written, Comparator.nullsLast(Comparator.naturalOrder())).thenComparing(Fact::getRef));
         for (int i = 0; i < docs.size(); i++) order.put(docs.get(i).getRef(), i);
+    }
+
+    private static Long written(Fact f) {
+        if (f instanceof DocumentFact d) return d.getDate() != null ? d.getDate() : d.getSignedAt();
+        if (f instanceof DiagnosticReportFact r) return r.getEffective() != null ? r.getEffective() : r.getIssued();
+        return null;
     }
 
     DocumentFact doc(Fact f) { return f == null ? null : byRef.get(f.getRef()); }
@@ -62,7 +75,14 @@ final class Where {
     /** The name of the document a statement is in (its title as written). */
     Localized document(MentionFact m) {
         DocumentFact d = byRef.get(m.getRef());
-        return d != null ? ClinicalNames.document(d) : new Localized(m.getResourceType(), m.getResourceType());
+        if (d != null) return ClinicalNames.document(d);
+        DiagnosticReportFact r = reports.get(m.getRef());
+        String label = r == null ? null : r.getLabel();
+        if (label != null && !label.isBlank()) {
+            String l = label.strip();
+            return new Localized("report \"" + l + "\"", l.endsWith("报告") ? l : l + "报告");
+        }
+        return new Localized("report", "检查报告");
     }
 
     /** Document and section: 入院记录「婚育史」 / admission record (marital and reproductive history). */
@@ -72,8 +92,8 @@ final class Where {
         // a first section titled as the document (首次病程记录「首次病程记录」) says nothing more
         if (title == null || title.isBlank() || title.strip().equals(doc.zh()) || doc.zh() != null && doc.zh().endsWith(title.strip())) return doc;
         Localized sec = ClinicalNames.section(m.getSection());
-        String en = sec.en() != null && !sec.en().equals(m.getSection()) && m.getSection() != null && !"other".equals(m.getSection())
-                ? sec.en() : title;
+        boolean known = m.getSection() != null && !"other".equals(m.getSection()) && !m.getSection().equals(sec.zh());
+        String en = known ? sec.en() : title;
         return new Localized(doc.en() + " (" + en + ")", doc.zh() + "「" + title.strip() + "」");
     }
 
