@@ -323,8 +323,8 @@ public final class Drl {
     }
 
     /** Per document, the template controls left unfilled. */
-    public static List<org.emrqc.rules.text.TextFinding> unfilledControls(List<?> statements, List<?> documents, int maxShown) {
-        return org.emrqc.rules.text.DocumentCheck.unfilledControls(statements, documents, maxShown);
+    public static List<org.emrqc.rules.text.TextFinding> unfilledControls(List<?> statements, List<?> documents, int maxShown, List<String> ignore) {
+        return org.emrqc.rules.text.DocumentCheck.unfilledControls(statements, documents, maxShown, ignore);
     }
 
     /** A blank document beside a filled one of the same kind. */

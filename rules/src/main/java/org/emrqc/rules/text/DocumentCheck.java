@@ -24,13 +24,17 @@ public final class DocumentCheck {
 
     /**
      * One finding per document that holds template controls left unfilled (statements "template-control"): the
-     * controls listed as written, up to {@code maxShown}, every one an evidence span.
+     * controls listed as written, up to {@code maxShown}, every one an evidence span. Controls written as in
+     * {@code ignore} (white space aside; e.g. 体重：kg where the admission weight is not required) are not counted.
      */
-    public static List<TextFinding> unfilledControls(List<?> statements, List<?> documents, int maxShown) {
+    public static List<TextFinding> unfilledControls(List<?> statements, List<?> documents, int maxShown, List<String> ignore) {
         Where where = new Where(documents);
+        java.util.Set<String> skip = new java.util.HashSet<>();
+        for (String i : ignore) skip.add(bareControl(i));
         Map<String, List<MentionFact>> byDoc = new LinkedHashMap<>();
         for (MentionFact m : where.ordered(statements)) {
-            if ("template-control".equals(m.getAttribute())) byDoc.computeIfAbsent(m.getRef(), k -> new ArrayList<>()).add(m);
+            if (!"template-control".equals(m.getAttribute()) || skip.contains(bareControl(m.getText()))) continue;
+            byDoc.computeIfAbsent(m.getRef(), k -> new ArrayList<>()).add(m);
         }
         List<TextFinding> out = new ArrayList<>();
         for (List<MentionFact> controls : byDoc.values()) {
@@ -47,6 +51,11 @@ public final class DocumentCheck {
             out.add(f.value("document", where.document(first)).value("controls", list).value("controlCount", controls.size()));
         }
         return out;
+    }
+
+    /** A control as compared with the ignore list: without white space, colons made alike. */
+    private static String bareControl(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", "").replace(':', '：');
     }
 
     /**

@@ -122,4 +122,18 @@ class TextChecksTest {
         assertEquals("Composition/dis2", f.get(0).getImplicated().getRef());
         assertEquals(0, DocumentCheck.content("上级医师： 医师：记录时间："), "labels only");
     }
+
+    @Test
+    void templateControlsOnePerDocumentAndTheRegionsIgnoreList() {
+        List<DocumentFact> docs = List.of(doc("adm1", "admission-record", "2025-03-01T12:00:00Z"));
+        List<MentionFact> controls = List.of(statement("adm1", "template-control", "blank", "体重：kg", 40),
+                statement("adm1", "template-control", "prompt", "承认或否认", 10), statement("adm1", "template-control", "blank", "T：℃", 30));
+        List<TextFinding> all = DocumentCheck.unfilledControls(controls, docs, 8, List.of("none"));
+        assertEquals(1, all.size());
+        assertEquals(3, all.get(0).getSpans().size());
+        assertEquals("“承认或否认”、“T：℃”、“体重：kg”", ((org.emrqc.model.Localized) all.get(0).getValues().get("controls")).zh(), "in text order");
+        List<TextFinding> some = DocumentCheck.unfilledControls(controls, docs, 8, List.of("体重: kg"));
+        assertEquals(2, some.get(0).getSpans().size());
+        assertEquals(List.of(), DocumentCheck.unfilledControls(controls.subList(0, 1), docs, 8, List.of("体重：kg")));
+    }
 }
