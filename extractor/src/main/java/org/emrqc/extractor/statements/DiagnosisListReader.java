@@ -25,6 +25,10 @@ final class DiagnosisListReader {
             int end = b.end();
             Matcher e = END.matcher(s.text).region(b.start(), b.end());
             if (e.find()) end = e.start();
+            // a list written on its header's line ends with its sentence (出院诊断：1、…5、…。院外服药：…)
+            int first = b.start();
+            while (first < end && s.text.charAt(first) != '\n' && Character.isWhitespace(s.text.charAt(first))) first++;
+            if (b.inline() || first < end && s.text.charAt(first) != '\n') end = sentenceEnd(s.text, b.start(), end);
             List<int[]> items = numbered(s.text, b.start(), end);
             if (items == null) items = separated(s.text, b.start(), end);
             else items = unmarked(s.text, items);
@@ -39,6 +43,15 @@ final class DiagnosisListReader {
                 out.add(f);
             }
         }
+    }
+
+    /** The end of the sentence a list starts: a 。 or ； not followed by the next item's number. */
+    private static int sentenceEnd(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if ((c == '。' || c == '；' || c == ';') && !(i + 1 < to && Character.isDigit(text.charAt(i + 1)))) return i;
+        }
+        return to;
     }
 
     /** Items of a list numbered 1. 2. … (or 1、 1) (1) ①), cut at the numbers in sequence; null when not numbered. */

@@ -15,7 +15,7 @@ final class IdentityReader {
     private static final Pattern SEX_FIELD = Pattern.compile("性\\s*别\\s*[：:]?\\s*(男|女)(?!婴|孩|童)");
     /** 患者张*三，女，45岁 / 患者***,***,70岁 / 患者，男，70岁 (name slot, sex slot, age). */
     private static final Pattern INTRO = Pattern.compile(
-            "(?:患者|病人|患儿)\\s*([^\\s，,。；;：:、]{0,8})\\s*[，,]\\s*(?:(?:(男|女)性?|\\*{1,4}|＊{1,4})\\s*[，,]\\s*)?" + AGE);
+            "(?:患者|病人|患儿)\\s*([\\p{IsHan}*＊xX·]{0,5})\\s*[，,]\\s*(?:(?:(男|女)性?|\\*{1,4}|＊{1,4})\\s*[，,]\\s*)?" + AGE);
     /** 患者女，45岁 / 患者男性，70岁 ; the age is optional. */
     private static final Pattern INTRO_SEX = Pattern.compile("(?:患者|病人|患儿)\\s*(男|女)性?\\s*[，,]\\s*(?:" + AGE + ")?");
     /** 张三，男，70岁 at the start of a sentence or after a comma. */
@@ -37,7 +37,7 @@ final class IdentityReader {
         }
         m = INTRO.matcher(t);
         while (m.find()) {
-            if (s.otherPerson(m.start())) continue;
+            if (s.otherPerson(m.start()) || notAName(m.group(1)) || aboutMenses(s, m.start(3))) continue;
             if (m.group(2) != null) sex(m, 2, out);
             age(s, m, 3, out);
         }
@@ -56,6 +56,17 @@ final class IdentityReader {
             sex(m, 1, out);
             age(s, m, 2, out);
         }
+    }
+
+    /** Words, not a name, in the name slot of an introduction (患者既往月经规律，13岁 is the menarche). */
+    private static boolean notAName(String slot) {
+        return slot.matches(".*(既往|平素|月经|初潮|因|于|诉|自|经|后|前|时|年|月|天|日).*");
+    }
+
+    /** An age in a sentence about the menses (13岁初潮, 45岁绝经) is an age at an event. */
+    private static boolean aboutMenses(Source s, int at) {
+        String sentence = s.text.substring(s.sentenceStart(at), Math.min(s.text.length(), s.sentenceEnd(at)));
+        return sentence.contains("月经") || sentence.contains("初潮") || sentence.contains("经期") || sentence.contains("绝经");
     }
 
     private static void age(Source s, Matcher m, int g, List<Found> out) {

@@ -50,7 +50,7 @@ final class LateralityReader {
         "operation-name", "planned-operation", "operation-course", "operative-findings", "imaging-conclusion"};
     private static final String[] NARRATIVE = {"operation-course", "operative-findings", "imaging-conclusion"};
     private static final Pattern NORMAL = Pattern.compile("未见(?:明显)?异常|未见明显|未见|正常|无异常|无明显|未触及|未扪及|无肿大|对侧");
-    private static final Pattern SIDE_BEFORE = Pattern.compile("(双侧|两侧|双|左侧|右侧|左|右)\\s*$");
+    private static final Pattern SIDE_BEFORE = Pattern.compile("(双侧|两侧|双|两|左侧|右侧|左|右)\\s*$");
     private static final Pattern BOTH = Pattern.compile("左\\s*[、和及与/]\\s*右(?:侧)?\\s*$|右\\s*[、和及与/]\\s*左(?:侧)?\\s*$");
     private static final Pattern SIDE_AFTER = Pattern.compile("^\\s*(?:[（(]\\s*(双侧|左侧|右侧|左|右)\\s*[）)]|(左|右)叶)");
 

@@ -212,4 +212,18 @@ class StatementReaderTest {
         assertTrue(ms.stream().anyMatch(m -> "allergy-denial".equals(m.getKind())), "the extractor's own mentions are kept");
         for (MentionFact m : ms) assertEquals("p1", m.getPatientId());
     }
+
+    @Test
+    void nearMissesFoundInRealNotes() {
+        // the menarche in a sentence about the menses is no age of the patient
+        assertEquals(List.of(), of(read("患者既往月经规律,13岁,4-5天/28天,45岁绝经,经量中。"), "age"));
+        // a list inside a paragraph ends with its sentence
+        String t = "出院诊断:1、原发性高血压3级极高危2、冠状动脉粥样硬化性心脏病,慢性心衰。院外服药:螺内酯20mg每日一次。";
+        assertEquals(List.of("原发性高血压3级极高危", "冠状动脉粥样硬化性心脏病", "慢性心衰"),
+                of(read(t), "diagnosis-item").stream().map(MentionFact::getNormalized).toList());
+        // dimensions and a pathology field filled on the next line are not template controls; a blank result is
+        String p = "大小1.8×xxx1.7cm。病理诊断：\n进行期胃窦癌。EGFR（），HER2(1+)。";
+        assertEquals(List.of("blank@（）"), of(read(p), "template-control").stream().map(m -> m.getNormalized() + "@" + m.getText()).toList());
+        assertEquals("bilateral", of(read("术后诊断\n两卵巢腺癌IIB期"), "laterality").get(0).getLaterality());
+    }
 }
