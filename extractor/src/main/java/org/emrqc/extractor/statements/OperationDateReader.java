@@ -28,7 +28,8 @@ final class OperationDateReader {
             String how = m.group(4);
             String what = m.group(5);
             boolean operation = how.contains("麻") || what.contains("术");
-            if (d == null || !operation || what.contains("检查") || what.contains("治疗") && !what.contains("术")) continue;
+            if (d == null || !operation || what.contains("检查") || what.contains("治疗") && !what.contains("术")
+                    || what.matches(".*(化疗|放疗|周期|疗程|程).*") && !how.contains("麻")) continue;
             Dates.Span date = Dates.first(s.text, m.start(1), m.end(3) + 2);
             out.add(new Found("operation-date", d.toString(), m.start(1), date == null ? m.end(3) : date.end()));
         }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>marker: an editor control left in the text (【…\自定义控件\…】, 【请选择】);</li>
  * <li>prompt: the template's choice or prompt as written (承认或否认, 有/无, 是/否, 请选择, 请输入, 请填写);</li>
- * <li>placeholder: XX, ××, XXX standing for a value (not a karyotype such as 46,XX);</li>
+ * <li>placeholder: XX, ××, XXX standing for a value (not a karyotype such as 46,XX, nor a masked name: XX主任);</li>
  * <li>blank: a slot left empty — empty brackets or quotes (“”, （）), "TI-RADS 类" without its class, "因于…入院"
  *     without the reason, "在下进行" without the anaesthesia, vital signs with a unit and no number (T：℃,
  *     P：次/分, BP：/mmHg), "有：" with nothing after it, and operative-note fields left empty (手术者：, 手术时间：-,
@@ -24,7 +24,7 @@ final class TemplateControlReader {
         new Kind("marker", Pattern.compile("【[^】\\n]{0,40}(?:\\\\|自定义|控件|请选择|请输入|下拉)[^】\\n]{0,40}】")),
         new Kind("prompt", Pattern.compile("承认或否认|有\\s*[/／]\\s*无|无\\s*[/／]\\s*有|是\\s*[/／]\\s*否|阴性\\s*[/／]\\s*阳性|左\\s*[/／]\\s*右|男\\s*[/／]\\s*女"
                 + "|[（(]?请(?:选择|输入|填写)[^）)\\n，。]{0,8}[）)]?|点击(?:此处)?输入")),
-        new Kind("placeholder", Pattern.compile("(?<![A-Za-z\\d,，×*])(?:[Xx]{2,3}|×{2,3}|Ｘ{2,3})(?![A-Za-z\\d])")),
+        new Kind("placeholder", Pattern.compile("(?<![A-Za-z\\d,，×*°])(?:[Xx]{2,3}|×{2,3}|Ｘ{2,3})(?![A-Za-z\\d]|\\s*(?:主任|副主任|主治|医师|医生|教授|护士|先生|女士))")),
         new Kind("blank", Pattern.compile("（\\s*）|\\(\\s*\\)|【\\s*】|\\[\\s*]|“\\s*”|《\\s*》"
                 + "|(?:TI|BI|LI|PI|C|O)-?RADS\\s*[:：]?\\s*(?:分级\\s*[:：]?\\s*)?类"
                 + "|因\\s*[，,]?\\s*于(?=\\s*(?:\\d|入院|收入|[，,。]))"
