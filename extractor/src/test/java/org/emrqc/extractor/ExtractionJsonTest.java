@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
 import org.emrqc.extractor.offline.OfflineExtractor;
 import org.emrqc.extractor.terminology.Concept;
 import org.emrqc.extractor.terminology.DictionaryTerminology;
@@ -22,7 +23,7 @@ class ExtractionJsonTest {
     @Test
     void offlineExtractionOfAChineseRecordSurvivesTheRoundTrip() throws Exception {
         NarrativeDocument doc = new NarrativeDocument("Composition", "adm1", "p1", "e1", "zh", OfflineExtractorTest.ZH);
-        Concept htn = new Concept("高血压", "diagnosis", List.of(new Coding(CodeSystems.ICD10_CN, "I10.x00x002", "高血压")), "test");
+        Concept htn = new Concept("高血压", "diagnosis", List.of(new Coding(CodeSystems.ICD10_CN, "I10.x00x002", "高血压")), "test", null, Map.of());
         Extraction x = new OfflineExtractor().extract(doc, DictionaryTerminology.combine(List.of(new DictionaryTerminology(List.of(htn)), TsvTerminology.shipped())));
         assertTrue(x.mentions().size() >= 8, "a rich extraction: " + x.mentions());
         x.mentions().get(0).getCandidates().add(new CodeCandidate(new Coding(CodeSystems.ICD10_CN, "R10.400", "腹痛", "2.0"), 0.75));

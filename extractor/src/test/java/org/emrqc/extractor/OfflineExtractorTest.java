@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.emrqc.extractor.offline.OfflineExtractor;
 import org.emrqc.extractor.sections.SectionDetector;
 import org.emrqc.extractor.terminology.Concept;
@@ -52,7 +53,7 @@ class OfflineExtractorTest {
     @Test
     void chineseMentionsNegationDurationVitalsAndAllergyDenial() {
         NarrativeDocument doc = new NarrativeDocument("Composition", "adm1", "p1", "e1", "zh", ZH);
-        Concept htn = new Concept("高血压", "diagnosis", List.of(new Coding(CodeSystems.ICD10_CN, "I10.x00x002", "高血压")), "test");
+        Concept htn = new Concept("高血压", "diagnosis", List.of(new Coding(CodeSystems.ICD10_CN, "I10.x00x002", "高血压")), "test", null, Map.of());
         List<MentionFact> ms = extractor.extract(doc, terms(htn)).mentions();
         for (MentionFact m : ms) assertEquals(m.getText(), ZH.substring(m.getStart(), m.getEnd()), "span slices to the quote");
 
@@ -88,8 +89,8 @@ class OfflineExtractorTest {
     @Test
     void medicationDoseRouteFrequencyAndLabValue() {
         String text = "诊疗计划：予阿莫西林0.5g 口服 每日三次。辅助检查：血钾3.1mmol/L。";
-        Concept amox = new Concept("阿莫西林", "medication", List.of(new Coding(CodeSystems.RXNORM, "723", "amoxicillin")), "pack");
-        Concept k = new Concept("血钾", "lab", List.of(new Coding(CodeSystems.LOINC, "2823-3", "Potassium")), "record");
+        Concept amox = new Concept("阿莫西林", "medication", List.of(new Coding(CodeSystems.RXNORM, "723", "amoxicillin")), "pack", null, Map.of());
+        Concept k = new Concept("血钾", "lab", List.of(new Coding(CodeSystems.LOINC, "2823-3", "Potassium")), "record", null, Map.of());
         List<MentionFact> ms = extractor.extract(new NarrativeDocument("Composition", "c", "p1", null, "zh", text), terms(amox, k)).mentions();
         MentionFact m = one(ms, "medication", "阿莫西林");
         assertEquals("0.5 g", m.getDose());
@@ -99,7 +100,7 @@ class OfflineExtractorTest {
         assertEquals(3.1, lab.getValue());
         assertEquals("mmol/L", lab.getUnit());
         String en = "Plan: metformin 500 mg orally twice daily.";
-        Concept met = new Concept("metformin", "medication", List.of(new Coding(CodeSystems.RXNORM, "6809", "metformin")), "pack");
+        Concept met = new Concept("metformin", "medication", List.of(new Coding(CodeSystems.RXNORM, "6809", "metformin")), "pack", null, Map.of());
         MentionFact e = one(extractor.extract(new NarrativeDocument("Composition", "d", "p1", null, "en", en), terms(met)).mentions(), "medication", "metformin");
         assertEquals("500 mg", e.getDose());
         assertEquals("orally", e.getRoute());
@@ -109,8 +110,8 @@ class OfflineExtractorTest {
     @Test
     void englishNoteWithRecordTerminology() {
         NarrativeDocument doc = new NarrativeDocument("DocumentReference", "n1", "p1", "e1", "en", EN);
-        Concept epilepsy = new Concept("Epilepsy (disorder)", "diagnosis", List.of(new Coding(CodeSystems.SNOMED, "84757009", "Epilepsy (disorder)")), "record");
-        Concept diazepam = new Concept("Diazepam 5 MG Oral Tablet", "medication", List.of(new Coding(CodeSystems.RXNORM, "197591", "Diazepam 5 MG Oral Tablet")), "record");
+        Concept epilepsy = new Concept("Epilepsy (disorder)", "diagnosis", List.of(new Coding(CodeSystems.SNOMED, "84757009", "Epilepsy (disorder)")), "record", null, Map.of());
+        Concept diazepam = new Concept("Diazepam 5 MG Oral Tablet", "medication", List.of(new Coding(CodeSystems.RXNORM, "197591", "Diazepam 5 MG Oral Tablet")), "record", null, Map.of());
         Extraction x = extractor.extract(doc, terms(epilepsy, diazepam));
         List<MentionFact> ms = x.mentions();
         for (MentionFact m : ms) assertEquals(m.getText(), EN.substring(m.getStart(), m.getEnd()));

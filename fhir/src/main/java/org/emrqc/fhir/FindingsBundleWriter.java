@@ -67,10 +67,10 @@ public final class FindingsBundleWriter {
             String text = failed
                     ? (zh ? "规则" + n.ruleId() + "未对本病历执行（规则出错，已跳过；其他规则的结果不受影响）：" + n.reason()
                           : "Rule " + n.ruleId() + " was not evaluated for this record (it failed and was skipped; every other rule ran): " + n.reason())
-                    : (zh ? "规则" + n.ruleId() + "无法据现有数据判断：" + n.reason() : "Rule " + n.ruleId() + " cannot be verified from the data: " + n.reason());
+                    : (zh ? "规则" + n.ruleId() + "无法据现有数据判断：" + n.reason("zh") : "Rule " + n.ruleId() + " cannot be verified from the data: " + n.reason("en"));
             details.setText(text);
             i.setDetails(details);
-            i.setDiagnostics(n.reason());
+            i.setDiagnostics(n.reason(zh ? "zh" : "en"));
         }
         return o;
     }
@@ -108,7 +108,7 @@ public final class FindingsBundleWriter {
             x.addExtension("document", new Reference(s.documentRef()));
             x.addExtension("start", new IntegerType(s.start()));
             x.addExtension("end", new IntegerType(s.end()));
-            x.addExtension("quote", new StringType(s.quote()));
+            if (s.quote() != null && !s.quote().isEmpty()) x.addExtension("quote", new StringType(s.quote()));
             if (s.section() != null) x.addExtension("section", new org.hl7.fhir.r4.model.CodeType(s.section()));
             x.addExtension("confidence", new DecimalType(s.confidence()));
             x.addExtension("backend", new org.hl7.fhir.r4.model.CodeType(s.backend()));

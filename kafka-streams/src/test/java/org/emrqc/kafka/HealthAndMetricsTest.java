@@ -98,6 +98,23 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void countsRulesNotEvaluatedByRule() {
+        PipelineMetrics metrics = new PipelineMetrics();
+        org.emrqc.model.RecordResult a = new org.emrqc.model.RecordResult("a", "Patient/p1", List.of(), 100, "甲", false, "core@1", "CN",
+                List.of(org.emrqc.model.RuleNotice.notEvaluated("TIM-ATT-ROUND", "NullPointerException"),
+                        org.emrqc.model.RuleNotice.cannotVerify("TIM-ADM-24H", "dated without a time", "仅有日期")));
+        org.emrqc.model.RecordResult b = new org.emrqc.model.RecordResult("b", "Patient/p2", List.of(), 100, "甲", false, "core@1", "CN",
+                List.of(org.emrqc.model.RuleNotice.notEvaluated("TIM-ATT-ROUND", "NullPointerException")));
+        metrics.findings(List.of(a, b));
+        String text = metrics.prometheus(null, null);
+        // rules that could not verify something are information, not failures: not counted
+        assertEquals(List.of("emrqc_rules_not_evaluated_total{rule=\"TIM-ATT-ROUND\"} 2"),
+                text.lines().filter(l -> l.startsWith("emrqc_rules_not_evaluated_total{")).toList());
+        assertTrue(text.contains("# TYPE emrqc_rules_not_evaluated_total counter\n"), text);
+        assertEquals(2, metrics.notEvaluated("TIM-ATT-ROUND"));
+    }
+
+    @Test
     void llmLatencyTokensCacheHitsAndDegradedDocuments() throws Exception {
         LlmMetrics llm = new LlmMetrics();
         PipelineMetrics metrics = new PipelineMetrics().llm(() -> llm);

@@ -5,7 +5,12 @@ package org.emrqc.model;
  * (it failed on this record's data; its findings are missing, every other rule's are there), or that it could not
  * verify something from the data it had (a date without a time against an hours limit). Neither costs points.
  */
-public record RuleNotice(String ruleId, Kind kind, String reason) {
+public record RuleNotice(String ruleId, Kind kind, String reason, String reasonZh) {
+    public RuleNotice(String ruleId, Kind kind, String reason) { this(ruleId, kind, reason, null); }
+
+    /** The reason in a language ("zh" or "en"). */
+    public String reason(String language) { return "zh".equals(language) && reasonZh != null ? reasonZh : reason; }
+
     public enum Kind {
         /** The rule failed on this record and was skipped: the reason names the error, never patient data. */
         NOT_EVALUATED("not-evaluated"),
@@ -20,4 +25,6 @@ public record RuleNotice(String ruleId, Kind kind, String reason) {
     }
 
     public static RuleNotice notEvaluated(String ruleId, String reason) { return new RuleNotice(ruleId, Kind.NOT_EVALUATED, reason); }
+
+    public static RuleNotice cannotVerify(String ruleId, String reason, String reasonZh) { return new RuleNotice(ruleId, Kind.CANNOT_VERIFY, reason, reasonZh); }
 }

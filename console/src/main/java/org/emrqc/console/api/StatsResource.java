@@ -68,8 +68,10 @@ public class StatsResource {
                 for (Map<String, Object> r : stats.timeliness(q)) csv.row(Arrays.asList(r.get("indicator"), r.get("name"), r.get("records"), r.get("within24h"), r.get("rate")));
             }
             default -> {
-                csv.row(List.of("rule", "confirmed", "dismissed", "precision"));
-                for (Map<String, Object> r : stats.precision(q)) csv.row(Arrays.asList(r.get("ruleId"), r.get("confirmed"), r.get("dismissed"), r.get("precision")));
+                csv.row(List.of("rule", "confirmed", "dismissed", "precision", "precision_low_95", "precision_high_95"));
+                for (Map<String, Object> r : stats.precision(q)) {
+                    csv.row(Arrays.asList(r.get("ruleId"), r.get("confirmed"), r.get("dismissed"), r.get("precision"), r.get("low"), r.get("high")));
+                }
             }
         }
         return Response.ok(csv.toString(), "text/csv; charset=UTF-8")

@@ -161,6 +161,10 @@ public class Statistics {
             m.put("confirmed", confirmed);
             m.put("dismissed", dismissed);
             m.put("precision", rate(confirmed, confirmed + dismissed));
+            // the 95 % Wilson interval, computed as bin/emrqc eval-findings computes it
+            org.emrqc.model.Proportion pr = new org.emrqc.model.Proportion(confirmed, confirmed + dismissed);
+            m.put("low", Double.isNaN(pr.low()) ? null : BigDecimal.valueOf(pr.low()).setScale(4, RoundingMode.HALF_UP));
+            m.put("high", Double.isNaN(pr.high()) ? null : BigDecimal.valueOf(pr.high()).setScale(4, RoundingMode.HALF_UP));
             out.add(m);
         }
         return out;

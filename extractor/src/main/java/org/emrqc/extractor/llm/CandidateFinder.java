@@ -1,14 +1,11 @@
 package org.emrqc.extractor.llm;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.emrqc.extractor.offline.TermMatcher;
 import org.emrqc.extractor.terminology.Candidate;
 import org.emrqc.extractor.terminology.Concept;
@@ -22,13 +19,11 @@ import org.emrqc.extractor.terminology.Terminology;
  * pick among these by number.
  */
 final class CandidateFinder {
-    private static final Map<Terminology, TermMatcher> MATCHERS = Collections.synchronizedMap(new WeakHashMap<>());
-
     private CandidateFinder() { }
 
     static List<Candidate> find(Terminology terminology, String chunk, int perTerm, int max) {
         if (terminology == null || perTerm <= 0 || max <= 0 || chunk.isEmpty()) return List.of();
-        TermMatcher matcher = MATCHERS.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts()));
+        TermMatcher matcher = TermMatcher.of(terminology);
         List<Candidate> out = new ArrayList<>();
         Set<Concept> seen = new HashSet<>();
         Set<String> asked = new HashSet<>();

@@ -1,12 +1,9 @@
 package org.emrqc.extractor.offline;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.emrqc.extractor.Extraction;
@@ -15,6 +12,7 @@ import org.emrqc.extractor.NarrativeExtractor;
 import org.emrqc.extractor.sections.SectionDetector;
 import org.emrqc.extractor.terminology.Candidate;
 import org.emrqc.extractor.terminology.Concept;
+import org.emrqc.extractor.terminology.DictionaryTerminology;
 import org.emrqc.extractor.terminology.Terminology;
 import org.emrqc.model.Coding;
 import org.emrqc.model.MentionFact;
@@ -34,7 +32,6 @@ public final class OfflineExtractor implements NarrativeExtractor {
     private static final Pattern EN_ALLERGY = Pattern.compile("(?i)\\ballerg(?:ic|y) to ([a-z][a-z -]{1,30}?)(?=[.,;\\n]|$| and )");
 
     private final SectionDetector sections = new SectionDetector();
-    private final Map<Terminology, TermMatcher> matchers = Collections.synchronizedMap(new WeakHashMap<>());
     private final ChineseSpansTagger tagger;
 
     /** A Chinese tagger adapter: spans [start, end) with a mention kind (diagnosis, symptom ...). */
@@ -56,7 +53,7 @@ public final class OfflineExtractor implements NarrativeExtractor {
         String text = doc.text();
         String lang = doc.language();
         List<SectionFact> secs = sections.detect(doc);
-        List<TermMatcher.Match> matches = matchers.computeIfAbsent(terminology, t -> new TermMatcher(t.concepts())).find(text);
+        List<TermMatcher.Match> matches = TermMatcher.of(terminology).find(text);
         // sentences bound the context of a mention; a note without dictionary matches needs none
         int[] sentences = new int[0];
         if ("en".equals(lang)) {
@@ -74,8 +71,16 @@ public final class OfflineExtractor implements NarrativeExtractor {
             Concept first = m.concepts().get(0);
             MentionFact f = mention(doc, first.kind(), m.start(), m.end(), secs, sentences);
             Set<Coding> codes = new LinkedHashSet<>();
-            for (Concept c : m.concepts()) if (c.kind().equals(first.kind())) codes.addAll(c.codes());
-            f.getCodes().addAll(codes);
+            boolean uncodedTerm = false;
+            String matched = DictionaryTerminology.normalize(f.getText());
+            for (Concept c : m.concepts()) {
+                if (!c.kind().equals(first.kind())) continue;
+                codes.addAll(c.codes());
+                uncodedTerm |= c.codes().isEmpty() && DictionaryTerminology.normalize(c.term()).equals(matched);
+            }
+            // a table that names this very term without a code (the record's own uncoded diagnosis) wins: the
+            // mention stays uncoded, so it still meets that fact by its text; the other tables' codes stay candidates
+            if (!uncodedTerm) f.getCodes().addAll(codes);
             for (Coding c : codes) f.getCandidates().add(new org.emrqc.model.CodeCandidate(c, 1.0));
             decorate(f, text, lang);
             out.add(f);
@@ -127,10 +132,15 @@ public final class OfflineExtractor implements NarrativeExtractor {
         if (s != null) f.setSection(s.getCode());
     }
 
-    /** Laterality just before the mention, and a duration just after a symptom. */
+    /**
+     * Laterality just before the mention, and a duration just after a symptom, sign or diagnosis. A drug has no
+     * side: 左氧氟沙星, 左甲状腺素 and 右美沙芬 start with 左/右 without naming one.
+     */
     private static void decorate(MentionFact f, String text, String lang) {
         int s = f.getStart();
-        if ("zh".equals(lang)) {
+        if ("medication".equals(f.getKind())) {
+            // no laterality
+        } else if ("zh".equals(lang)) {
             String before = text.substring(Math.max(0, s - 3), s);
             if (before.endsWith("双侧") || before.endsWith("双")) f.setLaterality("bilateral");
             else if (before.endsWith("左侧") || before.endsWith("左")) f.setLaterality("left");
@@ -144,9 +154,10 @@ public final class OfflineExtractor implements NarrativeExtractor {
         if ("medication".equals(f.getKind())) Relations.medication(f, text);
         if ("lab".equals(f.getKind())) Relations.labValue(f, text);
         String t = f.getText();
-        if (t.startsWith("左") || t.toLowerCase().startsWith("left ")) f.setLaterality("left");
-        if (t.startsWith("右") || t.toLowerCase().startsWith("right ")) f.setLaterality("right");
-        if ("symptom".equals(f.getKind()) || "diagnosis".equals(f.getKind())) {
+        boolean sided = !"medication".equals(f.getKind());
+        if (sided && (t.startsWith("左") || t.toLowerCase().startsWith("left "))) f.setLaterality("left");
+        if (sided && (t.startsWith("右") || t.toLowerCase().startsWith("right "))) f.setLaterality("right");
+        if ("symptom".equals(f.getKind()) || "sign".equals(f.getKind()) || "diagnosis".equals(f.getKind())) {
             int clauseEnd = f.getEnd();
             while (clauseEnd < text.length() && clauseEnd < f.getEnd() + 15 && "。；;，,\n".indexOf(text.charAt(clauseEnd)) < 0) clauseEnd++;
             Durations.Found d = Durations.first(text, f.getEnd(), clauseEnd, lang);

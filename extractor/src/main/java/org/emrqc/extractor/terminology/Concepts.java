@@ -17,7 +17,7 @@ public final class Concepts {
             String code = r.get("ingredient_code");
             String name = r.get("name");
             if (code == null || name == null || name.isBlank()) continue;
-            out.add(new Concept(name, "medication", List.of(new Coding(CodeSystems.RXNORM, code, name)), "pack:ingredient-names"));
+            out.add(new Concept(name, "medication", List.of(new Coding(CodeSystems.RXNORM, code, name)), "pack:ingredient-names", null, Map.of()));
         }
         return new DictionaryTerminology(out);
     }

@@ -2,6 +2,7 @@ package org.emrqc.extractor.terminology;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,10 +19,23 @@ import java.util.Set;
 public final class DictionaryTerminology implements Terminology {
     private final List<Concept> concepts;
     private final Map<String, List<Concept>> byTerm = new HashMap<>();
+    /** Character bigrams of each concept's normalized term (by concept index), and the concepts holding each bigram. */
+    private final int[] gramCount;
+    private final Map<String, int[]> postings = new HashMap<>();
 
     public DictionaryTerminology(Collection<Concept> concepts) {
         this.concepts = List.copyOf(concepts);
-        for (Concept c : this.concepts) byTerm.computeIfAbsent(normalize(c.term()), k -> new ArrayList<>(1)).add(c);
+        gramCount = new int[this.concepts.size()];
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < this.concepts.size(); i++) {
+            Concept c = this.concepts.get(i);
+            String n = normalize(c.term());
+            byTerm.computeIfAbsent(n, k -> new ArrayList<>(1)).add(c);
+            Set<String> grams = bigrams(n);
+            gramCount[i] = grams.size();
+            for (String g : grams) index.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
+        }
+        index.forEach((g, list) -> postings.put(g, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     private static final Map<String, String> NORMALIZED = new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,11 +62,20 @@ public final class DictionaryTerminology implements Terminology {
             if ((kind == null || kind.equals(c.kind())) && seen.add(c)) out.add(new Candidate(c, 1.0));
         }
         if (out.size() >= limit) return out.subList(0, limit);
+        // Dice over character bigrams; only concepts sharing a bigram can reach 0.5, so the postings find them all
         Set<String> grams = bigrams(n);
+        Map<Integer, Integer> common = new HashMap<>();
+        for (String g : grams) {
+            int[] holders = postings.get(g);
+            if (holders != null) for (int i : holders) common.merge(i, 1, Integer::sum);
+        }
+        List<Integer> order = new ArrayList<>(common.keySet());
+        Collections.sort(order);
         List<Candidate> fuzzy = new ArrayList<>();
-        for (Concept c : concepts) {
+        for (int i : order) {
+            Concept c = concepts.get(i);
             if (seen.contains(c) || (kind != null && !kind.equals(c.kind()))) continue;
-            double d = dice(grams, bigrams(normalize(c.term())));
+            double d = 2.0 * common.get(i) / (grams.size() + gramCount[i]);
             if (d >= 0.5) fuzzy.add(new Candidate(c, d * 0.9));
         }
         fuzzy.sort(Comparator.comparingDouble(Candidate::score).reversed());
@@ -70,28 +93,36 @@ public final class DictionaryTerminology implements Terminology {
         return g;
     }
 
-    static double dice(Set<String> a, Set<String> b) {
-        if (a.isEmpty() || b.isEmpty()) return 0;
-        int common = 0;
-        for (String x : a) if (b.contains(x)) common++;
-        return 2.0 * common / (a.size() + b.size());
-    }
-
     /** Several terminologies as one: concepts of all; candidates merged by score. */
     public static Terminology combine(List<Terminology> parts) {
-        return new Terminology() {
-            @Override public List<Concept> concepts() {
-                List<Concept> all = new ArrayList<>();
-                parts.forEach(p -> all.addAll(p.concepts()));
-                return all;
-            }
+        return new Combined(parts);
+    }
 
-            @Override public List<Candidate> candidates(String text, String kind, int limit) {
-                List<Candidate> all = new ArrayList<>();
-                parts.forEach(p -> all.addAll(p.candidates(text, kind, limit)));
-                all.sort(Comparator.comparingDouble(Candidate::score).reversed());
-                return all.size() > limit ? all.subList(0, limit) : all;
-            }
-        };
+    /**
+     * Several terminologies as one, keeping its parts visible so that extractors can index each part once (the
+     * shipped lexicon) and only the small per-record part anew.
+     */
+    public static final class Combined implements Terminology {
+        private final List<Terminology> parts;
+
+        Combined(List<Terminology> parts) {
+            this.parts = List.copyOf(parts);
+        }
+
+        /** The terminologies combined, in order. */
+        public List<Terminology> parts() { return parts; }
+
+        @Override public List<Concept> concepts() {
+            List<Concept> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.concepts()));
+            return all;
+        }
+
+        @Override public List<Candidate> candidates(String text, String kind, int limit) {
+            List<Candidate> all = new ArrayList<>();
+            parts.forEach(p -> all.addAll(p.candidates(text, kind, limit)));
+            all.sort(Comparator.comparingDouble(Candidate::score).reversed());
+            return all.size() > limit ? all.subList(0, limit) : all;
+        }
     }
 }

@@ -31,11 +31,11 @@ public final class RecordTerminology {
             if (c.getText() != null) terms.add(c.getText());
             for (Coding k : c.getCodings()) if (k.getDisplay() != null) terms.add(k.getDisplay());
             for (Coding k : f instanceof MedicationFact m ? m.getIngredients() : List.<Coding>of()) {
-                if (k.getDisplay() != null) concepts.putIfAbsent("medication|" + k.getDisplay(), new Concept(k.getDisplay(), "medication", List.of(k), "record"));
+                if (k.getDisplay() != null) concepts.putIfAbsent("medication|" + k.getDisplay(), new Concept(k.getDisplay(), "medication", List.of(k), "record", null, Map.of()));
             }
             for (String t : terms) {
                 String key = kind + "|" + DictionaryTerminology.normalize(t);
-                concepts.putIfAbsent(key, new Concept(t, kind, List.copyOf(c.getCodings()), "record"));
+                concepts.putIfAbsent(key, new Concept(t, kind, List.copyOf(c.getCodings()), "record", null, Map.of()));
             }
         }
         return new DictionaryTerminology(concepts.values());

@@ -65,14 +65,14 @@ class LlmExtractorTest {
     static final Coding METFORMIN = new Coding(CodeSystems.RXNORM, "6809", "metformin");
 
     static final Terminology TERMS = new DictionaryTerminology(List.of(
-            new Concept("发热", "symptom", List.of(FEVER), "test"),
-            new Concept("咳嗽", "symptom", List.of(COUGH), "test"),
-            new Concept("高血压", "diagnosis", List.of(HTN_CN), "test"),
-            new Concept("阿司匹林", "medication", List.of(ASPIRIN), "test"),
-            new Concept("chest pain", "symptom", List.of(CHEST_PAIN), "test"),
-            new Concept("fever", "symptom", List.of(FEVER), "test"),
-            new Concept("Hypertension (disorder)", "diagnosis", List.of(HTN), "test"),
-            new Concept("metformin", "medication", List.of(METFORMIN), "test")));
+            new Concept("发热", "symptom", List.of(FEVER), "test", null, Map.of()),
+            new Concept("咳嗽", "symptom", List.of(COUGH), "test", null, Map.of()),
+            new Concept("高血压", "diagnosis", List.of(HTN_CN), "test", null, Map.of()),
+            new Concept("阿司匹林", "medication", List.of(ASPIRIN), "test", null, Map.of()),
+            new Concept("chest pain", "symptom", List.of(CHEST_PAIN), "test", null, Map.of()),
+            new Concept("fever", "symptom", List.of(FEVER), "test", null, Map.of()),
+            new Concept("Hypertension (disorder)", "diagnosis", List.of(HTN), "test", null, Map.of()),
+            new Concept("metformin", "medication", List.of(METFORMIN), "test", null, Map.of())));
 
     /** Stands in for the offline extractor: one symptom mention on the first 发热/fever. */
     static final class FakeOffline implements NarrativeExtractor {

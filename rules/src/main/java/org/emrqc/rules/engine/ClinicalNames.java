@@ -170,6 +170,37 @@ public final class ClinicalNames {
         return n != null ? n : Localized.of(finding);
     }
 
+    private static final String[][] PROBLEMS = {
+        {"^empty$", "为空"},
+        {"^not 18 characters$", "不是18位"},
+        {"^non-digit in the first 17 characters$", "前17位含非数字字符"},
+        {"^invalid birth date (.+)$", "出生日期$1无效"},
+        {"^check character (.+) does not match the computed (.+)$", "校验码$1与计算值$2不符"},
+        {"^contains whitespace$", "含空格"},
+        {"^first character (.+) is not an upper-case letter A\u2013Z$", "首字符$1不是大写字母A–Z"},
+        {"^no ICD-10 code system given$", "未注明ICD-10编码版本"},
+        {"^not a well-formed WHO ICD-10 code$", "不符合WHO ICD-10编码格式"},
+        {"^not a well-formed ICD-10-CM code$", "不符合ICD-10-CM编码格式"},
+        {"^not a well-formed Chinese clinical/insurance edition ICD-10 code$", "不符合ICD-10国家临床版/医保版编码格式"},
+        {"^unknown ICD-10 code system (.+)$", "未知的ICD-10编码体系$1"},
+        {"^not 1\u20137 digits, a hyphen and a check digit$", "不是“1–7位数字-校验位”格式"},
+        {"^check digit (.+) does not match the mod-10 digit (.+)$", "校验位$1与mod-10计算值$2不符"},
+        {"^contains characters other than digits$", "含非数字字符"},
+        {"^not 6\u201318 digits$", "不是6–18位数字"},
+        {"^leading zero$", "以0开头"},
+        {"^partition identifier (.+) is not a concept/description/relationship partition$", "分区标识$1不是概念、描述或关系分区"},
+        {"^check digit (.+) does not match the Verhoeff digit (.+)$", "校验位$1与Verhoeff计算值$2不符"},
+    };
+
+    /** A code check's reason (the code classes give it in English) in both languages. */
+    public static Localized problem(String en) {
+        if (en == null) return NOT_RECORDED;
+        for (String[] p : PROBLEMS) {
+            if (en.matches(p[0])) return new Localized(en, en.replaceAll(p[0], p[1]));
+        }
+        return Localized.of(en);
+    }
+
     /** Shown for a value the record does not have. */
     public static final Localized NOT_RECORDED = new Localized("not recorded", "未记录");
     /** Shown for "no such document". */

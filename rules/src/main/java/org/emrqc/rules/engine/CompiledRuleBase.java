@@ -51,9 +51,12 @@ public final class CompiledRuleBase {
         KieBase cached = variants.get(ruleIds);
         if (cached != null) return cached;
         KieBase b = newKieBase(container);
-        for (String id : ruleIds) {
-            if (b.getRule(RuleBaseCompiler.PACKAGE, id) != null) b.removeRule(RuleBaseCompiler.PACKAGE, id);
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (org.kie.api.definition.KiePackage p : b.getKiePackages()) {
+            if (!RuleBaseCompiler.PACKAGE.equals(p.getName())) continue;
+            for (org.kie.api.definition.rule.Rule r : p.getRules()) if (ruleIds.contains(RuleFailures.ruleId(r.getName()))) names.add(r.getName());
         }
+        for (String name : names) b.removeRule(RuleBaseCompiler.PACKAGE, name);
         if (variants.size() < MAX_VARIANTS) variants.put(Set.copyOf(ruleIds), b);
         return b;
     }

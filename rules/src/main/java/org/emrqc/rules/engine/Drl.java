@@ -83,6 +83,46 @@ public final class Drl {
                 : new org.emrqc.model.Localized("at least " + h + " h", "至少" + h + "小时");
     }
 
+    /**
+     * Why a deadline cannot be decided for a document (for an informational notice, never a finding): its time is
+     * only a date, or it has none. {@code anchor} is "admission" or "discharge".
+     */
+    public static org.emrqc.model.Localized undecided(String anchor, DocumentFact d, Long anchorTime, Long anchorLatest, double limitHours,
+                                                      java.time.ZoneId zone) {
+        org.emrqc.model.Localized name = ClinicalNames.document(d);
+        boolean discharge = "discharge".equals(anchor);
+        String limit = FindingFactory.format(limitHours);
+        String anchorShown = anchorTime == null ? "" : new ShownTime(anchorTime, anchorLatest == null ? anchorTime : anchorLatest).format(zone);
+        if (d.getCompletedAt() == null) {
+            return new org.emrqc.model.Localized(
+                    "The " + name.en() + " has no date or signing time: whether it was completed within " + limit + " h of " + (discharge ? "discharge" : "admission") + " cannot be verified.",
+                    name.zh() + "无记录时间，无法判断是否在" + (discharge ? "出院" : "入院") + "后" + limit + "小时内完成。");
+        }
+        String shown = new ShownTime(d.getCompletedAt(), d.getCompletedLatest()).format(zone);
+        return new org.emrqc.model.Localized(
+                "The " + name.en() + " is dated " + shown + " without a time (" + (discharge ? "discharged " : "admitted ") + anchorShown
+                        + "): whether it was completed within " + limit + " h cannot be verified.",
+                name.zh() + "记录时间仅为" + shown + "（" + (discharge ? "出院时间" : "入院时间") + anchorShown + "），无法判断是否在"
+                        + (discharge ? "出院" : "入院") + "后" + limit + "小时内完成。");
+    }
+
+    /**
+     * Whether a document records a procedure: its text names the procedure (its whole name, or one part of a
+     * combined name "A+B" of at least four characters). Links a procedure sent without a category to its operative
+     * note, as HIS feeds often send procedures by name only.
+     */
+    public static boolean documents(DocumentFact d, ProcedureFact p) {
+        String text = d.getNarrative();
+        String name = p.getText();
+        if (text == null || name == null || name.isBlank()) return false;
+        String compact = text.replaceAll("\\s+", "");
+        for (String part : (name + "+").split("[+＋、，,；;]")) {
+            String t = part.replaceAll("\\s+", "");
+            if (t.length() >= 4 && compact.contains(t)) return true;
+        }
+        return false;
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
@@ -108,6 +148,16 @@ public final class Drl {
     public static org.emrqc.model.Localized unit(String ucum) { return ClinicalNames.unit(ucum); }
     public static org.emrqc.model.Localized analyte(String label, String loinc) { return ClinicalNames.analyte(label, loinc); }
     public static org.emrqc.model.Localized finding(String finding) { return ClinicalNames.finding(finding); }
+    public static org.emrqc.model.Localized problem(String reason) { return ClinicalNames.problem(reason); }
+
+    private static final java.util.regex.Pattern SIGNATURE_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?:医师|医生|记录者|书写者|记录人|签名)[^：:\\n]{0,6}[：:][ \\t]*(?:[\\p{IsHan}]{1,4}[*＊]{0,3}|[*＊]{1,3}[\\p{IsHan}]{1,3})(?=$|[\\s/、，,。;；）)])",
+            java.util.regex.Pattern.MULTILINE);
+
+    /** Whether a note's text carries a filled signature line ("医师签名：苏*", "记录者：王**"); a blank label does not count. */
+    public static boolean signedInText(String narrative) {
+        return narrative != null && SIGNATURE_IN_TEXT.matcher(narrative).find();
+    }
 
     /** The names of the practitioners with these ids among the session's facts (the id when a name is not known). */
     public static String practitionerNames(java.util.Collection<?> facts, java.util.Collection<String> ids) {

@@ -18,11 +18,23 @@ public final class Hits {
 
     public List<Hit> all() { return hits; }
 
+    private final java.util.Map<String, org.emrqc.model.Localized> unverifiable = new java.util.LinkedHashMap<>();
+
     /** Marks a rule as failed on this record: its hits are dropped, the first reason is kept. */
     public void fail(String ruleId, String reason) {
-        failed.putIfAbsent(ruleId, reason);
-        hits.removeIf(h -> h.ruleId().equals(ruleId));
+        String id = RuleFailures.ruleId(ruleId);
+        failed.putIfAbsent(id, reason);
+        hits.removeIf(h -> h.ruleId().equals(id));
     }
+
+    /**
+     * Says that the data cannot decide a rule on this record (a date without a time against an hours limit): no
+     * finding, no deduction; the reason reaches the output as information. The first reason per rule is kept.
+     */
+    public void cannotVerify(String ruleId, org.emrqc.model.Localized reason) { unverifiable.putIfAbsent(ruleId, reason); }
+
+    /** Rules the data could not decide, with the reason. */
+    public java.util.Map<String, org.emrqc.model.Localized> unverifiable() { return unverifiable; }
 
     /** Rules that failed on this record, with the reason. */
     public java.util.Map<String, String> failed() { return failed; }

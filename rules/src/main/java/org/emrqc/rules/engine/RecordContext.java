@@ -15,9 +15,7 @@ public final class RecordContext {
     private final PatientFact patient;
     private final ZoneId zone;
 
-    public RecordContext(long now, PatientFact patient) {
-        this(now, patient, ZoneOffset.UTC);
-    }
+    public RecordContext(long now, PatientFact patient) { this(now, patient, ZoneOffset.UTC); }
 
     public RecordContext(long now, PatientFact patient, ZoneId zone) {
         this.now = now;

@@ -44,7 +44,7 @@ public final class RecordEvaluator {
         List<Fact> facts = record.getFacts();
         FactEnricher.enrich(facts, set.knowledge());
         Map<String, String> failed = new LinkedHashMap<>();
-        Hits hits = run(base, record, asOf, facts, failed, zone);
+        Hits hits = run(base, record, asOf, zone, facts, failed);
 
         Map<String, List<Hit>> groups = new LinkedHashMap<>();
         for (Hit h : hits.all()) {
@@ -75,6 +75,14 @@ public final class RecordEvaluator {
             }
         }
         List<RuleNotice> notices = new ArrayList<>();
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        for (Finding f : list) reported.add(f.ruleId());
+        hits.unverifiable().forEach((rule, reason) -> {
+            EffectiveRule r = set.rules().get(rule);
+            if (r != null && r.enabled() && !failed.containsKey(rule) && !reported.contains(rule)) {
+                notices.add(RuleNotice.cannotVerify(rule, reason.in("en"), reason.in("zh")));
+            }
+        });
         failed.forEach((rule, reason) -> {
             notices.add(RuleNotice.notEvaluated(rule, reason));
             LOG.warn("rule {} not evaluated for a record: {}", rule, reason);
@@ -90,8 +98,7 @@ public final class RecordEvaluator {
      * Runs the session; when a rule's conditions throw, runs it again without that rule (and so on, up to
      * {@link #MAX_RUNS} runs). Failed rules and their reasons go into {@code failed}.
      */
-    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, List<Fact> facts, Map<String, String> failed,
-                            java.time.ZoneId zone) {
+    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, java.time.ZoneId zone, List<Fact> facts, Map<String, String> failed) {
         EffectiveRuleSet set = base.ruleSet();
         Set<String> without = new LinkedHashSet<>();
         for (int runs = 1; ; runs++) {

@@ -13,14 +13,20 @@ final class RuleFailures {
 
     private RuleFailures() { }
 
-    /** The rule an exception names, or null. */
+    /** The rule an exception names (its rule id: a template's secondary rule "X cannot verify" is rule X), or null. */
     static String ruleOf(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c.getMessage() == null) continue;
             Matcher m = RULE.matcher(c.getMessage());
-            if (m.find()) return m.group(1);
+            if (m.find()) return ruleId(m.group(1));
         }
         return null;
+    }
+
+    /** The rule id of a DRL rule name: a template may add rules named "ID something" beside rule "ID". */
+    static String ruleId(String ruleName) {
+        int space = ruleName.indexOf(' ');
+        return space < 0 ? ruleName : ruleName.substring(0, space);
     }
 
     /** The root cause's class and where it was thrown (no message: messages may quote record values). */

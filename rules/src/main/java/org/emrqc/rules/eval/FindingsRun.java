@@ -91,10 +91,15 @@ public final class FindingsRun {
         List<String> docs = new ArrayList<>();
         List<String> quotes = new ArrayList<>();
         for (JsonNode ev : di.path("evidence")) {
+            for (JsonNode d : ev.path("detail")) {
+                String ref = d.path("reference").asText("");
+                if (!ref.isEmpty() && !implicated.contains(ref) && !docs.contains(ref)) docs.add(ref);
+            }
             for (JsonNode x : ev.path("extension")) {
                 if (!SPAN.equals(x.path("url").asText())) continue;
                 for (JsonNode part : x.path("extension")) {
-                    if ("document".equals(part.path("url").asText())) docs.add(part.path("valueReference").path("reference").asText());
+                    String doc = part.path("valueReference").path("reference").asText("");
+                    if ("document".equals(part.path("url").asText()) && !docs.contains(doc)) docs.add(doc);
                     if ("quote".equals(part.path("url").asText())) quotes.add(part.path("valueString").asText());
                 }
             }

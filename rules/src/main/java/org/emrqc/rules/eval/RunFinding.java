@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * One finding of a run as its findings bundle states it: the record (the input's name without folder and
- * extension), the patient, the rule, the DetectedIssue id, the implicated resources, the documents and quotes of
- * its evidence spans, and its message.
+ * extension), the patient, the rule, the DetectedIssue id, the implicated resources, the resources of its evidence
+ * (supporting resources and the documents of its evidence spans), the quotes of its spans, and its message.
  */
 public record RunFinding(String record, String patient, String ruleId, String id, List<String> implicated,
                          List<String> spanDocuments, List<String> quotes, String detail) {
