@@ -15,6 +15,7 @@ final class DiagnosisListReader {
     private static final String[] LISTS = {"initial-diagnosis", "discharge-diagnosis", "preoperative-diagnosis",
         "postoperative-diagnosis", "intraoperative-diagnosis", "revised-diagnosis", "supplementary-diagnosis", "final-diagnosis"};
     private static final Pattern END = Pattern.compile("(?:上级)?医师签名|医生签名|签\\s*名[：:]|记录时间|记录者|医师[：:]|诊断医师|日期[：:]");
+    private static final Pattern FIELD_LINE = Pattern.compile("\\n[ \\t　]*[\\p{IsHan}]{2,8}[ \\t　]*[：:]");
     private static final String OPEN = "（(【[“";
     private static final String CLOSE = "）)】]”";
 
@@ -29,6 +30,9 @@ final class DiagnosisListReader {
             int first = b.start();
             while (first < end && s.text.charAt(first) != '\n' && Character.isWhitespace(s.text.charAt(first))) first++;
             if (b.inline() || first < end && s.text.charAt(first) != '\n') end = sentenceEnd(s.text, b.start(), end);
+            // and any list ends at a line that starts a field of its own (拟施手术：…, 手术者：…)
+            Matcher field = FIELD_LINE.matcher(s.text).region(b.start(), end);
+            if (field.find()) end = field.start();
             List<int[]> items = numbered(s.text, b.start(), end);
             if (items == null) items = separated(s.text, b.start(), end);
             else items = unmarked(s.text, items);
@@ -45,11 +49,11 @@ final class DiagnosisListReader {
         }
     }
 
-    /** The end of the sentence a list starts: a 。 or ； not followed by the next item's number. */
+    /** The end of the sentence (or line) a list starts: a 。 ； or line break not followed by the next item's number. */
     private static int sentenceEnd(String text, int from, int to) {
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if ((c == '。' || c == '；' || c == ';') && !(i + 1 < to && Character.isDigit(text.charAt(i + 1)))) return i;
+            if ((c == '。' || c == '；' || c == ';' || c == '\n' && i > from) && !(i + 1 < to && Character.isDigit(text.charAt(i + 1)))) return i;
         }
         return to;
     }

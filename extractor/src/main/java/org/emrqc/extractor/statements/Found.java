@@ -15,6 +15,8 @@ final class Found {
     Double order;
     boolean negated;
     boolean historical;
+    /** A section code that overrides the block's (imaging-in-note). */
+    String section;
     final List<Coding> codes = new ArrayList<>();
 
     Found(String attribute, String normalized, int start, int end) {
@@ -32,6 +34,7 @@ final class Found {
         f.order = order;
         f.negated = negated;
         f.historical = historical;
+        f.section = section;
         f.codes.addAll(codes);
         return f;
     }

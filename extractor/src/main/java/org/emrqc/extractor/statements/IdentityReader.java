@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The patient's age and sex as a note states them: 年龄：45岁 and 性别：女 (the header fields), and the patient's
- * introduction "患者张*三，女，45岁" / "患者女，45岁" / "张三，男，70岁". Ages of other people (其父70岁, 配偶年龄),
+ * introduction "患者张*三，女，45岁" / "患者女，45岁" / "张三，男，70岁" / "中年女性，39岁". Ages of other people (其父70岁, 配偶年龄),
  * ages at an event (13岁初潮, 24岁结婚, 2-3岁时) and ages in months or days are not read.
  */
 final class IdentityReader {
@@ -18,6 +18,8 @@ final class IdentityReader {
             "(?:患者|病人|患儿)\\s*([\\p{IsHan}*＊xX·]{0,5})\\s*[，,]\\s*(?:(?:(男|女)性?|\\*{1,4}|＊{1,4})\\s*[，,]\\s*)?" + AGE);
     /** 患者女，45岁 / 患者男性，70岁 ; the age is optional. */
     private static final Pattern INTRO_SEX = Pattern.compile("(?:患者|病人|患儿)\\s*(男|女)性?\\s*[，,]\\s*(?:" + AGE + ")?");
+    /** 中年女性，39岁 / 患者老年男性，… / 1.老年男性，71岁 — the patient described at the start of a clause. */
+    private static final Pattern DESCRIBED = Pattern.compile("(?:^|(?<=[\\s。；;，,：:、.\\d]))(?:患者|病人)?(?:青年|中年|老年|中老年|青少年|成年)(男|女)性(?:患者)?\\s*(?:[，,]\\s*" + AGE + ")?");
     /** 张三，男，70岁 at the start of a sentence or after a comma. */
     private static final Pattern NAME_SEX_AGE = Pattern.compile("(?:^|(?<=[。；;\\n：:]))\\s*[^\\s，,。；;：:]{1,6}\\s*[，,]\\s*(男|女)性?\\s*[，,]\\s*" + AGE);
 
@@ -46,6 +48,12 @@ final class IdentityReader {
             if (s.otherPerson(m.start())) continue;
             sex(m, 1, out);
             if (m.group(2) != null) age(s, m, 2, out);
+        }
+        m = DESCRIBED.matcher(t);
+        while (m.find()) {
+            if (s.otherPerson(m.start())) continue;
+            sex(m, 1, out);
+            if (m.group(2) != null && !aboutMenses(s, m.start(2))) age(s, m, 2, out);
         }
         m = NAME_SEX_AGE.matcher(t);
         while (m.find()) {

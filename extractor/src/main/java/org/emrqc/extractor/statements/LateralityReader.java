@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * The side of the diagnosed or operated site: a paired organ with 左/右/双 (左附件囊肿, 右侧卵巢, 右腋窝, 甲状腺左叶,
  * 卵巢（左）) in a diagnosis list, an operation's name, the account of an operation or its findings, and an imaging
- * report's conclusion. Normalized "{side}:{site}" (left, right, bilateral; the site is the organ group: 附件 covers
+ * report (or an imaging result quoted in a note: CT示左胫骨平台骨折), and the operated site named with the day after
+ * the operation (左眼术后第1天). Normalized "{side}:{site}" (left, right, bilateral; the site is the organ group: 附件 covers
  * 卵巢 and 输卵管, 乳腺 covers 乳房, 腋窝 and 前哨淋巴结). Physical examinations, histories and plans are not read;
  * in operative accounts and imaging, a side in a clause that reports a normal finding (未见异常, 正常) is not read.
  */
@@ -43,12 +44,16 @@ final class LateralityReader {
         List<String> t = new ArrayList<>(SITES.keySet());
         t.sort(Comparator.comparingInt(String::length).reversed());
         TERMS = Pattern.compile(String.join("|", t));
+        POSTOP_DAY = Pattern.compile("(?:左|右)侧?(?:" + String.join("|", t) + ")[^，,。；;\\n]{0,8}?术后第?[0-9一二三四五六七八九十]+天");
     }
 
     private static final String[] READ = {"initial-diagnosis", "discharge-diagnosis", "preoperative-diagnosis",
         "postoperative-diagnosis", "intraoperative-diagnosis", "revised-diagnosis", "supplementary-diagnosis", "final-diagnosis",
         "operation-name", "planned-operation", "operation-course", "operative-findings", "imaging-conclusion"};
     private static final String[] NARRATIVE = {"operation-course", "operative-findings", "imaging-conclusion"};
+    private static final Pattern IMAGING = Pattern.compile("(?:CT|MRI|MR|X线|X光|胸片|平片|DR|超声|彩超|B超|造影|PET-CT|PET|ECT|骨扫描|钼靶|三维重建)"
+            + "[^。；;\\n]{0,25}?(?:提示|显示|示)[：:]?");
+    private static final Pattern POSTOP_DAY;
     private static final Pattern NORMAL = Pattern.compile("未见(?:明显)?异常|未见明显|未见|正常|无异常|无明显|未触及|未扪及|无肿大|对侧");
     private static final Pattern SIDE_BEFORE = Pattern.compile("(双侧|两侧|双|两|左侧|右侧|左|右)\\s*$");
     private static final Pattern BOTH = Pattern.compile("左\\s*[、和及与/]\\s*右(?:侧)?\\s*$|右\\s*[、和及与/]\\s*左(?:侧)?\\s*$");
@@ -65,6 +70,17 @@ final class LateralityReader {
             for (String c : NARRATIVE) narrative |= c.equals(b.code());
             ranges.add(new int[]{b.start(), b.end(), narrative ? 1 : 0});
         }
+        if (!report) {
+            // imaging results quoted in any part but the physical examination: CT示左胫骨平台骨折
+            Matcher im = IMAGING.matcher(s.text);
+            while (im.find()) {
+                if (s.blocks.within(im.start(), "physical-exam", "specialty-exam", "family-history")) continue;
+                ranges.add(new int[]{im.end(), s.sentenceEnd(im.end()), 2});
+            }
+            // the operated site named with the day after the operation: 左眼术后第1天
+            Matcher po = POSTOP_DAY.matcher(s.text);
+            while (po.find()) ranges.add(new int[]{po.start(), po.end(), 3});
+        }
         for (int[] r : ranges) {
             Matcher m = TERMS.matcher(s.text).region(r[0], r[1]);
             while (m.find()) {
@@ -73,7 +89,7 @@ final class LateralityReader {
                         || m.group().equals("乳") && (next.equals("酸") || next.equals("糜"))) continue;
                 String side = side(s.text, m.start(), m.end(), r[0]);
                 if (side == null) continue;
-                if (r[2] == 1) {
+                if (r[2] == 1 || r[2] == 2) {
                     int cs = s.clauseStart(m.start());
                     int ce = m.end();
                     while (ce < s.text.length() && "。；;，,\n".indexOf(s.text.charAt(ce)) < 0) ce++;
@@ -92,7 +108,10 @@ final class LateralityReader {
                 while (itemEnd < r[1] && "，,；;、。\n".indexOf(s.text.charAt(itemEnd)) < 0
                         && !(Character.isDigit(s.text.charAt(itemEnd)) && itemEnd + 1 < r[1] && ".．、".indexOf(s.text.charAt(itemEnd + 1)) >= 0)) itemEnd++;
                 String item = s.text.substring(span[0], itemEnd);
-                f.historical = r[2] == 0 && (item.contains("术后") || item.contains("史") || item.contains("复查"));
+                f.historical = r[2] == 0 && (item.contains("术后") || item.contains("史") || item.contains("复查")) && !POSTOP_DAY.matcher(item).find()
+                        && !s.text.startsWith("术后第", m.end()) && !item.matches(".*术后第?[0-9一二三四五六七八九十]+天.*");
+                if (r[2] == 2) f.section = "imaging-in-note";
+                if (r[2] == 3) f.section = "postop-day";
                 out.add(f);
             }
         }

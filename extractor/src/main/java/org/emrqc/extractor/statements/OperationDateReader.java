@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
 
 /**
  * The date of an operation: the field 手术日期 / 手术时间 of an operative note, and the sentence of a post-operative
- * note "于2019-01-02在全麻下行…" / "于2019年1月2日 9:00在腰硬联合麻醉下行…术". Normalized as an ISO date. A date
+ * note "于2019-01-02在全麻下行…" / "于2019年1月2日 9:00在腰硬联合麻醉下行…术" / "于今日（2019-01-02）在…下行…". Normalized as an ISO date. A date
  * followed by an examination ("于2019-01-02行CT检查") is not an operation.
  */
 final class OperationDateReader {
     private static final Pattern FIELD = Pattern.compile("手术(?:日期|时间)\\s*[：:]?\\s*" + Dates.DATE);
-    private static final Pattern DONE = Pattern.compile("于\\s*" + Dates.DATE + "\\s*(?:\\d{1,2}\\s*[:：时]\\s*\\d{0,2}分?)?\\s*([^，,。；;\\n]{0,24}?)(?:行|施行|进行)([^，,。；;\\n]{0,30})");
+    private static final Pattern DONE = Pattern.compile("于\\s*(?:今日|今天|当日)?\\s*[（(]?\\s*" + Dates.DATE + "\\s*[）)]?\\s*(?:\\d{1,2}\\s*[:：时]\\s*\\d{0,2}分?)?\\s*([^，,。；;\\n]{0,24}?)(?:行|施行|进行)([^，,。；;\\n]{0,30})");
 
     private OperationDateReader() { }
 

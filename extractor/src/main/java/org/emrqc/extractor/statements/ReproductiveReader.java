@@ -35,6 +35,7 @@ final class ReproductiveReader {
         for (Pattern p : List.of(TPAL, TPAL_DASH)) {
             m = p.matcher(t);
             while (m.find()) {
+                if (birthHistory(s, m.start())) continue;
                 int term = Integer.parseInt(m.group(1));
                 int preterm = Integer.parseInt(m.group(2));
                 int abortions = Integer.parseInt(m.group(3));
@@ -71,8 +72,14 @@ final class ReproductiveReader {
     }
 
     private static void obstetric(Source s, Matcher m, int gravida, int para, List<Found> out) {
-        if (para > gravida || s.otherPerson(m.start())) return;
+        if (para > gravida || s.otherPerson(m.start()) || birthHistory(s, m.start())) return;
         out.add(new Found("obstetric-history", "G" + gravida + "P" + para, m.start(), m.end()));
+    }
+
+    /** A child's birth history (出生史：G1P1，孕39周剖宫产) gives the mother's G/P, not the patient's. */
+    private static boolean birthHistory(Source s, int at) {
+        String sentence = s.text.substring(s.sentenceStart(at), Math.min(s.text.length(), s.sentenceEnd(at)));
+        return sentence.contains("出生") || sentence.contains("患儿") || sentence.contains("胎次") || sentence.contains("其母");
     }
 
     private static boolean negated(Source s, int at) {

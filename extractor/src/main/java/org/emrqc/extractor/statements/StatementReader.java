@@ -74,6 +74,7 @@ public final class StatementReader {
                 m.setSection(sf.getCode());
                 m.setSectionTitle(sf.getTitle());
             }
+            if (f.section != null) m.setSection(f.section);
             out.add(m);
         }
         return out;

@@ -24,7 +24,7 @@ final class TemplateControlReader {
         new Kind("marker", Pattern.compile("【[^】\\n]{0,40}(?:\\\\|自定义|控件|请选择|请输入|下拉)[^】\\n]{0,40}】")),
         new Kind("prompt", Pattern.compile("承认或否认|有\\s*[/／]\\s*无|无\\s*[/／]\\s*有|是\\s*[/／]\\s*否|阴性\\s*[/／]\\s*阳性|左\\s*[/／]\\s*右|男\\s*[/／]\\s*女"
                 + "|[（(]?请(?:选择|输入|填写)[^）)\\n，。]{0,8}[）)]?|点击(?:此处)?输入")),
-        new Kind("placeholder", Pattern.compile("(?<![A-Za-z\\d,，×*°])(?:[Xx]{2,3}|×{2,3}|Ｘ{2,3})(?![A-Za-z\\d]|\\s*(?:主任|副主任|主治|医师|医生|教授|护士|先生|女士))")),
+        new Kind("placeholder", Pattern.compile("(?<![A-Za-z\\d,，×*°])(?:[Xx]{2,3}|×{2,3}|Ｘ{2,3})(?:(?=(?:g|kg|mg|ml|mL|cm|mm|mmHg)(?![A-Za-z]))|(?![A-Za-z\\d]))(?!\\s*(?:主任|副主任|主治|医师|医生|教授|护士|先生|女士))")),
         new Kind("blank", Pattern.compile("（\\s*）|\\(\\s*\\)|【\\s*】|\\[\\s*]|“\\s*”|《\\s*》"
                 + "|(?:TI|BI|LI|PI|C|O)-?RADS\\s*[:：]?\\s*(?:分级\\s*[:：]?\\s*)?类"
                 + "|因\\s*[，,]?\\s*于(?=\\s*(?:\\d|入院|收入|[，,。]))"

@@ -305,6 +305,15 @@ public final class Drl {
         return common / (double) (x.size() + y.size() - common);
     }
 
+    /**
+     * Similarity of two notes for copy detection: {@link #similarity} with every number read as the same number, so a
+     * note copied with new vital signs, dates and day counts (术后第2天, T 36.6℃) is still a copy.
+     */
+    public static double copySimilarity(String a, String b) {
+        if (a == null || b == null) return 0;
+        return similarity(a.replaceAll("\\d+(?:\\.\\d+)?", "0"), b.replaceAll("\\d+(?:\\.\\d+)?", "0"));
+    }
+
     private static java.util.Set<String> shingles(String s) {
         String t = s.replaceAll("[\\s\\p{Punct}，。；：、（）【】“”]", "").toLowerCase(java.util.Locale.ROOT);
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -350,8 +359,8 @@ public final class Drl {
 
     /** Diagnoses dropped or added between the 初步诊断 of two kinds of notes, without a word. */
     public static List<org.emrqc.rules.text.TextFinding> diagnosisListMismatch(List<?> statements, List<?> documents, List<String> fromKinds,
-            List<String> toKinds, List<String> sections, org.emrqc.rules.pack.Knowledge kb) {
-        return org.emrqc.rules.text.DiagnosisCheck.listMismatch(statements, documents, fromKinds, toKinds, sections, kb);
+            List<String> toKinds, List<String> sections, List<String> report, org.emrqc.rules.pack.Knowledge kb) {
+        return org.emrqc.rules.text.DiagnosisCheck.listMismatch(statements, documents, fromKinds, toKinds, sections, report, kb);
     }
 
     /** A symptom as principal diagnosis beside a definitive diagnosis. */

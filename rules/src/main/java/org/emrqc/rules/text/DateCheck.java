@@ -71,8 +71,8 @@ public final class DateCheck {
     /**
      * Notes of a stay dated before its admission: a document of the given kinds whose date (else signing time) is
      * certainly before the admission at the precision of both (a note dated 2019-01-02 is not before an admission
-     * at 2019-01-02 16:00; a day may be read in another zone than the one it was written in, so when either time is
-     * known only to the day it must be before by more than 14 hours), and an operation date stated in an operative or post-operative note that is a day
+     * at 2019-01-02 16:00; an admission known only to its day was read in the configured zone, so a note timed to the
+     * minute must be before it by more than 14 hours), and an operation date stated in an operative or post-operative note that is a day
      * before the day of admission.
      */
     public static List<TextFinding> beforeAdmission(List<?> documents, List<?> statements, List<?> encounters, List<String> kinds,
@@ -86,9 +86,11 @@ public final class DateCheck {
                 Long t = d.getDate() != null ? d.getDate() : d.getSignedAt();
                 Long tl = d.getDate() != null ? d.getDateLatest() : d.getSignedAtLatest();
                 if (!Drl.certainlyBefore(t, tl, e.getStart())) continue;
-                // a value known only to the day was read in one zone: it may stand for a day elsewhere (±14 h)
-                boolean imprecise = tl != null && tl - t >= DAY - HOUR || e.getStartLatest() - e.getStart() >= DAY - HOUR;
-                if (imprecise && !Drl.certainlyBefore(t, tl + ZONES, e.getStart())) continue;
+                // an admission known only to the day was read in the configured zone, a note to the minute carries its own
+                // offset: the admission's day may begin up to 14 h earlier than read
+                boolean admissionByDay = e.getStartLatest() - e.getStart() >= DAY - HOUR;
+                boolean noteByDay = tl != null && tl - t >= DAY - HOUR;
+                if (admissionByDay && !noteByDay && !Drl.certainlyBefore(t, tl + ZONES, e.getStart())) continue;
                 out.add(new TextFinding(d).evidence(e).value("place", ClinicalNames.document(d))
                         .value("written", Drl.time(t, tl)).value("admission", Drl.time(e.getStart(), e.getStartLatest())));
             }

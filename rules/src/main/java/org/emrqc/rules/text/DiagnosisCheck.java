@@ -35,6 +35,12 @@ public final class DiagnosisCheck {
      */
     public static List<TextFinding> listMismatch(List<?> statements, List<?> documents, List<String> fromKinds, List<String> toKinds,
                                                  List<String> sections, Knowledge kb) {
+        return listMismatch(statements, documents, fromKinds, toKinds, sections, List.of("dropped", "added"), kb);
+    }
+
+    /** @param report what is reported: dropped (items of the other list left out), added (items the other list lacks) */
+    public static List<TextFinding> listMismatch(List<?> statements, List<?> documents, List<String> fromKinds, List<String> toKinds,
+                                                 List<String> sections, List<String> report, Knowledge kb) {
         Where where = new Where(documents);
         List<TextFinding> out = new ArrayList<>();
         for (List<MentionFact> stay : where.byStay(statements).values()) {
@@ -65,7 +71,9 @@ public final class DiagnosisCheck {
                     String discussion = outside(fd.getNarrative(), f);
                     added.removeIf(m -> explained(m, fd, rev, kb)
                             || excluded && argued(DiagnosisTerms.core(m.getNormalized(), kb), discussion));
-                    if (dropped.isEmpty() && added.isEmpty()) continue;
+                    if (!report.contains("added")) added.clear();
+                    // items left out are shown beside items added, and reported alone only when asked
+                    if (added.isEmpty() && (dropped.isEmpty() || !report.contains("dropped"))) continue;
                     TextFinding finding = new TextFinding(f.get(0)).also(t.get(0));
                     for (MentionFact m : dropped) finding.span(m);
                     for (MentionFact m : added) finding.span(m);

@@ -30,6 +30,8 @@ final class DiagnosisTerms {
         String t = item == null ? "" : item;
         t = t.replaceFirst("^\\s*(?:\\d+|[①-⑳])\\s*[.．、)）]?", "");
         t = BRACKETS.matcher(t).replaceAll("");
+        // the G/P of an obstetric diagnosis is compared as obstetric history, not as a diagnosis
+        t = t.replaceAll("孕\\s*\\d+\\s*产\\s*\\d+|(?<![A-Za-z])G\\d+P\\d+", "");
         t = UNCERTAIN.matcher(t).replaceAll("");
         t = NOISE.matcher(t).replaceAll("");
         t = GRADE.matcher(t).replaceAll("");

@@ -62,7 +62,7 @@ public final class DocumentCheck {
      * A blank document beside the real one: two final documents of one kind in a stay, where every section of the
      * first is empty, holds only field labels (上级医师： 医师：记录时间：), or says what the same section of the
      * second says (a header copied over), while the second has at least {@code minSections} sections with content
-     * the first lacks. Documents without sections are compared by their text (labels set aside): at most 10
+     * the first lacks (every section, for a note of fewer sections: a blank 日常病程记录 beside a written one). Documents without sections are compared by their text (labels set aside): at most 10
      * characters against at least {@code minChars}.
      */
     public static List<TextFinding> blankDuplicates(List<?> documents, int minSections, int minChars) {
@@ -73,7 +73,7 @@ public final class DocumentCheck {
             for (DocumentFact b : docs) {
                 if (a == b || !a.getKind().equals(b.getKind()) || !a.getEncounterId().equals(b.getEncounterId())) continue;
                 List<String> filledOnlyInB = blankBeside(a, b, minChars);
-                if (filledOnlyInB == null || filledOnlyInB.size() < minSections && !a.getSections().isEmpty()) continue;
+                if (filledOnlyInB == null || filledOnlyInB.size() < Math.min(minSections, b.getSections().size()) && !a.getSections().isEmpty()) continue;
                 TextFinding f = new TextFinding(a).also(b).value("document", ClinicalNames.document(a))
                         .value("other", ClinicalNames.document(b)).value("sections", Where.joined(filledOnlyInB));
                 for (String title : filledOnlyInB) {

@@ -39,9 +39,15 @@ public final class LateralityCheck {
     }
 
     private static TextFinding conflict(String site, List<MentionFact> ms, Where where) {
+        for (MentionFact m : ms) if ("bilateral".equals(m.getLaterality())) return null;
+        // the operated side first: the operation's name and account, and notes of the days after it (左眼术后第1天),
+        // whatever the diagnoses say (both eyes may have a cataract while one is operated)
+        List<MentionFact> operated = new java.util.ArrayList<>();
+        for (MentionFact m : ms) if (in(OPERATED, m) && !m.isHistorical()) operated.add(m);
+        TextFinding op = operatedSide(site, operated, where);
+        if (op != null) return op;
         Map<String, java.util.Set<String>> sidesBySource = new LinkedHashMap<>();
         for (MentionFact m : ms) {
-            if ("bilateral".equals(m.getLaterality())) return null;
             if (m.isHistorical()) {
                 // a side named only in a status-post item (右乳癌术后) may be the other organ: too uncertain
                 for (MentionFact o : ms) if (!o.getLaterality().equals(m.getLaterality())) return null;
@@ -49,9 +55,9 @@ public final class LateralityCheck {
             }
             sidesBySource.computeIfAbsent(source(m), k -> new java.util.HashSet<>()).add(m.getLaterality());
         }
-        // a diagnosis list or an operation's name with both sides: both organs are involved
+        // a diagnosis list, an operation's name or an imaging result with both sides: both organs are involved
         for (MentionFact m : ms) {
-            if (sidesBySource.getOrDefault(source(m), java.util.Set.of()).size() > 1 && !NARRATIVE.contains(m.getSection())) return null;
+            if (sidesBySource.getOrDefault(source(m), java.util.Set.of()).size() > 1 && !in(NARRATIVE, m)) return null;
         }
         MentionFact left = null;
         MentionFact right = null;
@@ -90,8 +96,44 @@ public final class LateralityCheck {
                 .value("other", where.place(second)).value("otherValue", Where.shown(second.getText()));
     }
 
+    /** Parts that say which side was operated on. */
+    private static final java.util.Set<String> OPERATED = java.util.Set.of("operation-name", "operation-course", "operative-findings", "postop-day");
+
+    /**
+     * The side of the operation against itself: every part that names the operation (its name, its account, a note of
+     * a day after it) names one side, and at least one of them the other side. Needs the operation's name.
+     */
+    private static TextFinding operatedSide(String site, List<MentionFact> ms, Where where) {
+        Map<String, java.util.Set<String>> sides = new LinkedHashMap<>();
+        for (MentionFact m : ms) sides.computeIfAbsent(source(m), k -> new java.util.HashSet<>()).add(m.getLaterality());
+        MentionFact named = null;
+        for (MentionFact m : ms) {
+            if ("operation-name".equals(m.getSection()) && sides.get(source(m)).size() == 1) {
+                named = m;
+                break;
+            }
+        }
+        if (named == null) return null;
+        for (MentionFact m : ms) {
+            if (m.getLaterality().equals(named.getLaterality()) || sides.get(source(m)).size() > 1 && !in(NARRATIVE, m)) continue;
+            // the other side in a part of its own, or in an account that names both (切除左侧前哨淋巴结 in a right-sided operation)
+            boolean agreedElsewhere = false;
+            for (MentionFact o : ms) agreedElsewhere |= o != named && o.getLaterality().equals(named.getLaterality()) && !source(o).equals(source(m));
+            if (sides.get(source(m)).size() > 1 && !agreedElsewhere) continue;
+            return found(site, named, m, where);
+        }
+        return null;
+    }
+
+    private static TextFinding found(String site, MentionFact first, MentionFact second, Where where) {
+        return new TextFinding(second).also(first).span(first).span(second)
+                .value("site", new Localized(SITE_NAMES.getOrDefault(site, site), site))
+                .value("place", where.place(first)).value("written", Where.shown(first.getText()))
+                .value("other", where.place(second)).value("otherValue", Where.shown(second.getText()));
+    }
+
     /** Parts that tell what was done or found, where the other side may be named beside the operated one. */
-    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("operation-course", "operative-findings", "imaging-conclusion");
+    private static final java.util.Set<String> NARRATIVE = java.util.Set.of("operation-course", "operative-findings");
 
     private static final Map<String, String> SITE_NAMES = Map.ofEntries(Map.entry("附件", "adnexa"), Map.entry("乳腺", "breast"),
             Map.entry("肾", "kidney"), Map.entry("输尿管", "ureter"), Map.entry("肾上腺", "adrenal gland"), Map.entry("肺", "lung"),
@@ -101,6 +143,10 @@ public final class LateralityCheck {
             Map.entry("下肢", "lower limb"), Map.entry("股骨", "femur"), Map.entry("胫骨", "tibia"), Map.entry("肱骨", "humerus"),
             Map.entry("尺桡骨", "forearm bones"), Map.entry("锁骨", "clavicle"), Map.entry("颈动脉", "carotid artery"),
             Map.entry("胸腔", "pleural cavity"));
+
+    private static boolean in(java.util.Set<String> sections, MentionFact m) {
+        return m.getSection() != null && sections.contains(m.getSection());
+    }
 
     /** A part of a note: its document and section. */
     private static String source(MentionFact m) {
