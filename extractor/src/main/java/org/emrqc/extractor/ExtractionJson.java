@@ -79,6 +79,7 @@ public final class ExtractionJson {
         o.put("patientId", m.getPatientId());
         o.put("encounterId", m.getEncounterId());
         o.put("section", m.getSection());
+        if (m.getSectionTitle() != null) o.put("sectionTitle", m.getSectionTitle());
         o.put("documentKind", m.getDocumentKind());
         o.put("negated", m.isNegated());
         o.put("uncertain", m.isUncertain());
@@ -114,6 +115,7 @@ public final class ExtractionJson {
         m.setPatientId(text(o, "patientId"));
         m.setEncounterId(text(o, "encounterId"));
         m.setSection(text(o, "section"));
+        m.setSectionTitle(text(o, "sectionTitle"));
         m.setDocumentKind(text(o, "documentKind"));
         m.setNegated(o.path("negated").asBoolean());
         m.setUncertain(o.path("uncertain").asBoolean());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.emrqc.extractor.llm.LlmExtractor;
+import org.emrqc.extractor.statements.StatementReader;
 import org.emrqc.extractor.terminology.DictionaryTerminology;
 import org.emrqc.extractor.terminology.RecordTerminology;
 import org.emrqc.extractor.terminology.Terminology;
@@ -79,12 +80,36 @@ public final class NarrativeStage {
         return new Context(terminology, names);
     }
 
-    /** Runs the extractor on one document; thread-safe (the extractor bounds its own calls to a model). */
+    /**
+     * Runs the extractor on one document, then reads the statements by pattern (age, sex, marital status,
+     * diagnosis lists, allergy statements, template controls …) so that every backend gets the same ones;
+     * thread-safe (the extractor bounds its own calls to a model).
+     */
     public Extraction extract(NarrativeDocument doc, Context context) {
         // a remote model gets the record's names to pseudonymize before the text leaves the process
-        return extractor instanceof LlmExtractor llm
+        Extraction x = extractor instanceof LlmExtractor llm
                 ? llm.extract(doc, context.terminology(), context.names()) : extractor.extract(doc, context.terminology());
+        return withStatements(doc, x, context.terminology());
     }
+
+    /** The extraction with the document's statements read by pattern added (none twice), in offset order. */
+    static Extraction withStatements(NarrativeDocument doc, Extraction x, Terminology terminology) {
+        List<MentionFact> statements = STATEMENTS.read(doc, x.sections(), terminology);
+        if (statements.isEmpty()) return x;
+        List<MentionFact> all = new ArrayList<>(x.mentions());
+        for (MentionFact s : statements) {
+            boolean known = false;
+            for (MentionFact m : x.mentions()) {
+                known |= "statement".equals(m.getKind()) && java.util.Objects.equals(m.getAttribute(), s.getAttribute())
+                        && m.getStart() == s.getStart() && m.getEnd() == s.getEnd();
+            }
+            if (!known) all.add(s);
+        }
+        all.sort(java.util.Comparator.comparingInt(MentionFact::getStart));
+        return new Extraction(x.sections(), all, x.ungrounded(), x.backend(), x.degraded());
+    }
+
+    private static final StatementReader STATEMENTS = new StatementReader();
 
     /** Every document of the record extracted, keyed by its reference (Type/id), in document order. */
     public Map<String, Extraction> extractAll(PatientRecord record) {

@@ -19,6 +19,7 @@ public final class MentionFact extends Fact {
     private final List<Coding> codes = new ArrayList<>();
     private final List<CodeCandidate> candidates = new ArrayList<>();
     private String section;
+    private String sectionTitle;
     private String documentKind;
     private boolean negated;
     private boolean uncertain;
@@ -66,6 +67,9 @@ public final class MentionFact extends Fact {
     /** The normalized section the mention is in (chief-complaint, hpi, past-history, allergies, ...), or null. */
     public String getSection() { return section; }
     public void setSection(String section) { this.section = section; }
+    /** The header of the section or field the mention is in, as written (初步诊断, 入院诊断, 婚育史 ...), or null. */
+    public String getSectionTitle() { return sectionTitle; }
+    public void setSectionTitle(String sectionTitle) { this.sectionTitle = sectionTitle; }
     /** The kind of the document it is in (admission-record, progress-note ...), set by the rule engine. */
     public String getDocumentKind() { return documentKind; }
     public void setDocumentKind(String documentKind) { this.documentKind = documentKind; }
@@ -98,7 +102,8 @@ public final class MentionFact extends Fact {
     public void setTimeFrameText(String timeFrameText) { this.timeFrameText = timeFrameText; }
     /**
      * For statements read by pattern (kind "statement"): what is stated (age, sex, marital-status, gravida, para,
-     * menopause, operation-date, template-control ...); null for other mentions.
+     * menopause, operation-date, diagnosis-item, allergy-statement, laterality, template-control ...); null for
+     * other mentions.
      */
     public String getAttribute() { return attribute; }
     public void setAttribute(String attribute) { this.attribute = attribute; }

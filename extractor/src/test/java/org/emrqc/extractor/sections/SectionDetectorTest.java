@@ -27,7 +27,7 @@ class SectionDetectorTest {
                 + "既 往 史：否认高血压病史。\n【个人史】生于原籍。\n婚育史：已婚。\n月经史：13岁初潮。\n家族史：父母体健。\n体格检查\nT 36.5℃ P 80次/分。\n"
                 + "专科检查：甲状腺右叶可及结节。\n辅助检查：暂缺\n初步诊断：甲状腺结节\n医师签名：王**\n记录时间：2025-07-01 10:00";
         List<SectionFact> s = detect(t);
-        assertEquals(List.of("general-info", "informant", "chief-complaint", "hpi", "past-history", "personal-history", "marital-history",
+        assertEquals(List.of("general", "informant", "chief-complaint", "hpi", "past-history", "personal-history", "marital-history",
                 "menstrual-history", "family-history", "physical-exam", "specialty-exam", "investigations", "initial-diagnosis"),
                 s.stream().map(SectionFact::getCode).toList());
         SectionFact cc = one(s, "chief-complaint");

@@ -334,6 +334,15 @@ public final class Drl {
         return common / (double) (x.size() + y.size() - common);
     }
 
+    /**
+     * Similarity of two notes for copy detection: {@link #similarity} with every number read as the same number, so a
+     * note copied with new vital signs, dates and day counts (术后第2天, T 36.6℃) is still a copy.
+     */
+    public static double copySimilarity(String a, String b) {
+        if (a == null || b == null) return 0;
+        return similarity(a.replaceAll("\\d+(?:\\.\\d+)?", "0"), b.replaceAll("\\d+(?:\\.\\d+)?", "0"));
+    }
+
     private static java.util.Set<String> shingles(String s) {
         String t = s.replaceAll("[\\s\\p{Punct}，。；：、（）【】“”]", "").toLowerCase(java.util.Locale.ROOT);
         java.util.Set<String> out = new java.util.HashSet<>();
@@ -456,6 +465,70 @@ public final class Drl {
         Long known = c.getOnset() != null ? c.getOnsetLatest() : c.getRecordedLatest();
         if (known == null) return false;
         return known < admitted - (long) (days * 86_400_000L);
+
+    // --- text against text (org.emrqc.rules.text): each returns what a rule reports, both sides as evidence ---
+
+    /** Parameter lists for the text checks: Drl.list(@{kinds}). */
+    public static List<String> list(String... items) { return java.util.Arrays.asList(items); }
+
+    /** Age, sex, marital status, obstetric history or menopause stated against another note or the record. */
+    public static List<org.emrqc.rules.text.TextFinding> identityStatements(String attribute, List<?> statements, List<?> documents,
+            List<?> observations, List<?> encounters, RecordContext ctx, double toleranceYears, int recentDays) {
+        return org.emrqc.rules.text.IdentityCheck.findings(attribute, statements, documents, observations, encounters, ctx, toleranceYears, recentDays);
+    }
+
+    /** Left against right for one diagnosed or operated site in the free text of a stay. */
+    public static List<org.emrqc.rules.text.TextFinding> lateralityStatements(List<?> statements, List<?> documents) {
+        return org.emrqc.rules.text.LateralityCheck.findings(statements, documents);
+    }
+
+    /** A listed allergen against a denial of that kind of allergy. */
+    public static List<org.emrqc.rules.text.TextFinding> allergyStatements(List<?> statements, List<?> documents) {
+        return org.emrqc.rules.text.AllergyCheck.findings(statements, documents);
+    }
+
+    /** Diagnoses dropped or added between the 初步诊断 of two kinds of notes, without a word. */
+    public static List<org.emrqc.rules.text.TextFinding> diagnosisListMismatch(List<?> statements, List<?> documents, List<String> fromKinds,
+            List<String> toKinds, List<String> sections, List<String> report, org.emrqc.rules.pack.Knowledge kb) {
+        return org.emrqc.rules.text.DiagnosisCheck.listMismatch(statements, documents, fromKinds, toKinds, sections, report, kb);
+    }
+
+    /** A symptom as principal diagnosis beside a definitive diagnosis. */
+    public static List<org.emrqc.rules.text.TextFinding> principalSymptom(List<?> statements, List<?> documents, List<?> conditions,
+            List<String> kinds, org.emrqc.rules.pack.Knowledge kb) {
+        return org.emrqc.rules.text.DiagnosisCheck.principalSymptom(statements, documents, conditions, kinds, kb);
+    }
+
+    /** The operation date of a post-operative note that no operative note of the stay states. */
+    public static List<org.emrqc.rules.text.TextFinding> operationDates(List<?> statements, List<?> documents, List<String> operativeKinds,
+            List<String> postopKinds) {
+        return org.emrqc.rules.text.DateCheck.operationDates(statements, documents, operativeKinds, postopKinds);
+    }
+
+    /** Notes (and operation dates they state) before the admission of their stay. */
+    public static List<org.emrqc.rules.text.TextFinding> notesBeforeAdmission(List<?> documents, List<?> statements, List<?> encounters,
+            List<String> kinds, List<String> operationKinds, RecordContext ctx) {
+        return org.emrqc.rules.text.DateCheck.beforeAdmission(documents, statements, encounters, kinds, operationKinds, ctx);
+    }
+
+    /** Per document, the template controls left unfilled. */
+    public static List<org.emrqc.rules.text.TextFinding> unfilledControls(List<?> statements, List<?> documents, int maxShown, List<String> ignore) {
+        return org.emrqc.rules.text.DocumentCheck.unfilledControls(statements, documents, maxShown, ignore);
+    }
+
+    /** A blank document beside a filled one of the same kind. */
+    public static List<org.emrqc.rules.text.TextFinding> blankDuplicates(List<?> documents, int minSections, int minChars) {
+        return org.emrqc.rules.text.DocumentCheck.blankDuplicates(documents, minSections, minChars);
+    }
+
+    /** The same note saved twice on one day. */
+    public static List<org.emrqc.rules.text.TextFinding> sameDayDuplicates(List<?> documents, List<String> kinds, int minChars, RecordContext ctx) {
+        return org.emrqc.rules.text.DocumentCheck.sameDayDuplicates(documents, kinds, minChars, ctx);
+    }
+
+    /** Whether two notes are one note saved twice on one day (reported as a duplicate, not as a copy). */
+    public static boolean sameDayDuplicate(DocumentFact a, DocumentFact b, RecordContext ctx) {
+        return org.emrqc.rules.text.DocumentCheck.identical(a, b, ctx);
     }
 
     /** Round to one decimal for messages. */
