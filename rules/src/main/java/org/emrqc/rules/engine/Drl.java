@@ -465,6 +465,7 @@ public final class Drl {
         Long known = c.getOnset() != null ? c.getOnsetLatest() : c.getRecordedLatest();
         if (known == null) return false;
         return known < admitted - (long) (days * 86_400_000L);
+    }
 
     // --- text against text (org.emrqc.rules.text): each returns what a rule reports, both sides as evidence ---
 
