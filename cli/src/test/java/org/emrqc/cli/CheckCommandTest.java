@@ -54,7 +54,7 @@ class CheckCommandTest {
         assertEquals("Patient/p1", adm.getPatient().getReference());
         assertEquals("Composition/adm1", adm.getImplicatedFirstRep().getReference());
         assertEquals("Encounter/enc1", adm.getEvidenceFirstRep().getDetailFirstRep().getReference());
-        assertEquals("入院记录于入院后30小时完成（2025-03-01 08:00 → 2025-03-02 14:00），要求24小时内。", adm.getDetail());
+        assertEquals("入院记录于入院后30小时完成（入院时间2025-03-01 08:00，完成时间2025-03-02 14:00），要求入院后24小时内完成。", adm.getDetail());
         assertEquals("docs/rules.md#tim-adm-24h", adm.getReference());
         assertEquals(true, ((org.hl7.fhir.r4.model.BooleanType) adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-veto").getValue()).getValue());
         assertEquals("core@2026.11.0", adm.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-rule-pack").getValue().primitiveValue());

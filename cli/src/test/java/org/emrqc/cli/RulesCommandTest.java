@@ -12,7 +12,7 @@ class RulesCommandTest {
         CliRun r = CliRun.of("rules", "--region", "CN-GD");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Pack core@2026.11.0, region CN-GD: CN-GD → CN → base\n"), r.out());
-        assertTrue(r.out().contains("    params: kinds=[superior-round, senior-round]  limitHours=24 [CN-GD]\n"), r.out());
+        assertTrue(r.out().contains("    params: kinds=[superior-round, senior-round]  limitHours=24 [CN-GD]  waivedBy=[admission-discharge-24h, admission-death-24h]\n"), r.out());
         assertTrue(r.out().contains("enabled yes [CN]  severity high [CN-GD]  points 10  veto yes [CN-GD]"), r.out());
     }
 

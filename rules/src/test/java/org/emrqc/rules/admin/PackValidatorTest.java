@@ -48,8 +48,8 @@ class PackValidatorTest {
         Problem p = r.problems().get(0);
         assertEquals("templates/condition-uncoded.drl", p.file());
         assertEquals("compile", p.stage());
-        assertEquals(Integer.valueOf(5), p.line(), p.message());
-        assertEquals("rule INC-COND-CODE: [ERR 102] mismatched input 'then' in rule \"INC-COND-CODE\" [regions base, CN, CN-GD, CN-BJ, US]", p.message());
+        assertEquals(Integer.valueOf(7), p.line(), p.message());
+        assertEquals("rule INC-COND-CODE: [ERR 102] mismatched input 'exists' in rule \"INC-COND-CODE\" [regions base, CN, CN-GD, CN-BJ, US]", p.message());
         assertTrue(p.message().endsWith("[regions base, CN, CN-GD, CN-BJ, US]"), p.message());
         assertTrue(r.compiles().stream().noneMatch(ValidationReport.RegionCompile::ok));
     }
