@@ -34,6 +34,9 @@ KINDS = ["identity-age", "identity-sex", "identity-marital", "identity-obstetric
          "missing-first-progress-note", "missing-discharge-record", "section-missing", "section-empty"]
 
 
+SEVERE = {5, 13, 17}
+
+
 def is_adm(d):
     return d.kind == "admission-record" or (d.title.endswith("入院记录") and "24小时" not in d.title)
 
@@ -156,6 +159,14 @@ def check(c, problems):
             P("notes %s and %s are %.0f%% alike" % (a.id, b.id, 100 * r))
         if r < 0.9 and (planted(c, "near-copy", b.id) or planted(c, "duplicate-same-day", b.id)):
             P("planted copy %s only %.0f%% alike" % (b.id, 100 * r))
+    # progress-note frequency (not a gold kind: keep every chart within 3 days, 2 for the severely ill)
+    limit = 2 if c.num in SEVERE else 3
+    days = sorted({earliest(d.date).date() for d in docs if is_note(d) and nonblank(d)} | {earliest(start).date()})
+    if end:
+        days_end = earliest(end).date()
+        for x, y in zip(days, days[1:] + [days_end]):
+            if (y - x).days > limit:
+                P("no progress note between %s and %s" % (x, y))
     # FPN vs admission diagnoses
     if c.dx_adm is not None and c.dx_fpn is not None and (c.dx_adm != c.dx_fpn) != ("diagnosis-fpn-admission" in kinds):
         P("diagnosis lists differ=%s" % (c.dx_adm != c.dx_fpn))

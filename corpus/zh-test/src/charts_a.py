@@ -6,7 +6,7 @@ from lib import Chart, dx_lines
 def chart01():
     c = Chart(1, "hema-itp-newly-diagnosed-clean-minute", "血液科", "minute",
               ["negation-scope", "history-over-weeks", "differential-in-prose", "pending-exclusion",
-               "menses-during-bleeding", "rule-out-phrase"])
+               "menses-during-bleeding", "rule-out-phrase", "karyotype-46XX-not-placeholder"])
     c.patient("周*琳", "female", "1989-11-23", "M")
     c.encounter("2024-03-18 09:40", "2024-03-25 10:30")
     c.dx_adm = ["血小板减少：原发免疫性血小板减少症可能性大", "慢性胃炎"]
@@ -170,6 +170,11 @@ def chart02():
 操作经过：患者取俯卧位，腹下垫枕，B超定位右肾下极，常规消毒铺巾，2%利多卡因逐层浸润麻醉，嘱患者屏气，在B超引导下以16G自动活检针穿刺取肾组织2条，长约1.5cm、1.2cm，分送光镜、免疫荧光及电镜检查。拔针后局部压迫15分钟，复查B超肾周未见血肿。
 术后处理：平卧24小时，监测血压、脉搏及尿色，多饮水。
 操作者：万*清　助手：邓*宇"""),
+    ])
+    c.doc("pn0", "日常病程记录", "progress-note", "2024-03-09", [
+        ("日常病程记录", """2024-03-09　日常病程记录
+患者肾穿刺术后第3天，无腰痛及肉眼血尿，尿常规红细胞较术前无明显增多。关节痛较入院时减轻，今日体温36.9℃，面部红斑颜色稍变淡。BP 122/80mmHg，双下肢水肿同前。服用泼尼松后诉食欲增加，无上腹痛、黑便，空腹血糖5.1mmol/L。肾活检病理结果预计下周一回报。
+医师签名：邓*宇"""),
     ])
     c.doc("pn1", "日常病程记录", "progress-note", "2024-03-11", [
         ("日常病程记录", """2024-03-11　日常病程记录
