@@ -91,7 +91,6 @@ def chart16():
 医师签名：邹*宁　审核：覃*芳"""),
     ])
     c.allergy("alg1", "尘螨", category="environment")
-    c.condition("cond1", "支气管哮喘急性发作")
     return c
 
 
@@ -364,5 +363,4 @@ def chart18():
 医师签名：聂*浩　审核：蔡*东"""),
     ])
     c.procedure("proc1", "经皮椎间孔镜下L4/5椎间盘髓核摘除术（左侧入路）", "2024-12-03 15:20", "2024-12-03 17:30")
-    c.condition("cond1", "腰椎间盘突出症（L4/5，左侧）")
     return c
