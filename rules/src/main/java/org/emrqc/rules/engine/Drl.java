@@ -275,6 +275,46 @@ public final class Drl {
         return t != null && m.getCodes().isEmpty() && t.strip().equalsIgnoreCase(m.getText().strip());
     }
 
+    /**
+     * Whether a note's allergen is the one an allergy-list entry names: the same code, or names that share their stem
+     * (磺胺类 and 复方磺胺甲噁唑, 青霉素 and 青霉素G), read without the words 类, 药物, 过敏 around them. Generous on
+     * purpose: it only keeps an "allergy not in the list" finding from being raised.
+     */
+    public static boolean sameAllergen(org.emrqc.model.MentionFact m, org.emrqc.model.CodedFact a) {
+        if (sameConcept(m, a)) return true;
+        String x = allergenStem(m.getText());
+        String y = allergenStem(a.getText());
+        if (x.length() < 2 || y.length() < 2) return false;
+        if (x.contains(y) || y.contains(x)) return true;
+        for (int i = 0; i + 2 <= x.length(); i++) {
+            String bi = x.substring(i, i + 2);
+            if (bi.codePoints().allMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN) && y.contains(bi)) return true;
+        }
+        return false;
+    }
+
+    private static String allergenStem(String s) {
+        if (s == null) return "";
+        return s.replaceAll("[\\s（）()]", "").replaceAll("(类药物|类药|药物|类|过敏史|过敏)$", "").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether a note's allergen is a drug: normalized to a drug code (the project's drug lexicon, RxNorm). */
+    public static boolean isDrug(org.emrqc.model.MentionFact m) {
+        for (org.emrqc.model.Coding c : m.getCodes()) {
+            if (org.emrqc.model.CodeSystems.RXNORM.equals(c.getSystem())) return true;
+            if (c.getCode() != null && c.getCode().startsWith("DRG-")) return true;
+        }
+        return false;
+    }
+
+    private static final java.util.regex.Pattern WEIGHT_IN_TEXT = java.util.regex.Pattern.compile(
+            "(?:出生体重|入院体重|体重)[：:\\s为约]{0,3}\\d+(?:\\.\\d+)?\\s*(?:g|kg|克|千克|公斤)\\b?");
+
+    /** Whether a note states a weight with its value and unit (出生体重3250g, 体重 3.1kg). */
+    public static boolean statesWeight(String narrative) {
+        return narrative != null && WEIGHT_IN_TEXT.matcher(narrative).find();
+    }
+
     /** Whether two mentions share a code, or (uncoded) the same text. */
     public static boolean sameConcept(org.emrqc.model.MentionFact a, org.emrqc.model.MentionFact b) {
         for (org.emrqc.model.Coding x : a.getCodes()) if (b.getCodes().contains(x)) return true;

@@ -49,10 +49,14 @@ final class FindingFactory {
                 stableId(rule.id(), scope(hit, encounterRef, patientRef), packLabel));
     }
 
-    /** What a finding is about, for its id: the stay, else the patient, else the implicated resources. */
+    /** What a finding is about, for its id: the patient and the stay, else the implicated resources. */
     private static List<String> scope(Hit hit, String encounterRef, String patientRef) {
-        if (encounterRef != null) return List.of(encounterRef);
-        if (patientRef != null) return List.of(patientRef);
+        if (encounterRef != null || patientRef != null) {
+            List<String> s = new ArrayList<>(2);
+            if (patientRef != null) s.add(patientRef);
+            if (encounterRef != null) s.add(encounterRef);
+            return s;
+        }
         return hit.implicated();
     }
 
@@ -108,7 +112,7 @@ final class FindingFactory {
         return String.valueOf(v);
     }
 
-    /** Same rule, same scope (stay, else patient, else implicated resources), same pack version: same id. */
+    /** Same rule, same scope (patient and stay, else implicated resources), same pack version: same id. */
     static String stableId(String ruleId, List<String> implicated, String packLabel) {
         List<String> sorted = new ArrayList<>(implicated);
         sorted.sort(null);

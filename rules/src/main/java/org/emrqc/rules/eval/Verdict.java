@@ -8,7 +8,10 @@ public record Verdict(String findingId, String record, String rule, String quote
 
     /** Whether this verdict is about the finding. */
     public boolean matches(RunFinding f) {
-        if (findingId != null && !findingId.isBlank()) return findingId.equals(f.id());
+        if (findingId != null && !findingId.isBlank()) {
+            // ids are unique within a record; records from different sources may reuse local ids
+            return findingId.equals(f.id()) && (record == null || record.isBlank() || record.equals(f.record()) || record.equals(f.patient()));
+        }
         if (rule == null || !rule.equals(f.ruleId())) return false;
         if (record == null || !(record.equals(f.record()) || record.equals(f.patient()) || FindingsRun.recordName(record).equals(f.record()))) return false;
         return quote == null || quote.isBlank() || f.quotes(quote) || f.detail().contains(quote);
