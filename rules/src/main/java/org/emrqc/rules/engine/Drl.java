@@ -298,6 +298,11 @@ public final class Drl {
         return s.replaceAll("[\\s（）()]", "").replaceAll("(类药物|类药|药物|类|过敏史|过敏)$", "").toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** Whether a body site names a side (左, 右, 双, 两): such a denial speaks of that side only. */
+    public static boolean sided(String site) {
+        return site != null && (site.contains("左") || site.contains("右") || site.contains("双") || site.contains("两"));
+    }
+
     /** Whether a note's allergen is a drug: normalized to a drug code (the project's drug lexicon, RxNorm). */
     public static boolean isDrug(org.emrqc.model.MentionFact m) {
         for (org.emrqc.model.Coding c : m.getCodes()) {
