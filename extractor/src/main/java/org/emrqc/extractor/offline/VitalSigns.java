@@ -30,8 +30,10 @@ public final class VitalSigns {
     /** Between a label and its value: blanks, a colon or "为"/"约". */
     private static final String SEP = "[\\h:：=]*(?:为|约|波动于)?\\h*";
     private static final Pattern BP = Pattern.compile("(?i)(?:\\bBP|blood pressure|血压)" + SEP + "(\\d{2,3})\\s*/\\s*(\\d{2,3})(?!\\d|\\.\\d)(\\s*[-~]?\\s*(?:mm\\s?hg|毫米汞柱))?");
-    private static final Pattern SBP = Pattern.compile("(?i)(?:收缩压|\\bSBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
-    private static final Pattern DBP = Pattern.compile("(?i)(?:舒张压|\\bDBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
+    /** Pressures measured inside the heart or the pulmonary circulation (echo, catheter) are not the body's blood pressure. */
+    private static final String NOT_ARTERIAL = "(?<!肺动脉)(?<!肺动脉估测)(?<!估测肺动脉)(?<!右室)(?<!右心室)(?<!左室)(?<!左心室)(?<!肺)(?<!门静脉)(?<!中心静脉)";
+    private static final Pattern SBP = Pattern.compile("(?i)" + NOT_ARTERIAL + "(?:收缩压|\\bSBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
+    private static final Pattern DBP = Pattern.compile("(?i)" + NOT_ARTERIAL + "(?:舒张压|\\bDBP)" + SEP + "(\\d{2,3})(?![\\d./])(\\s*(?:mm\\s?hg|毫米汞柱))?");
     private static final String RATE_UNIT = "(\\s*(?:次\\s*/\\s*分钟?|次/min|/min|bpm|beats/min|breaths/min|次每分钟?|次))?";
     private static final Pattern HR = Pattern.compile("(?i)(?:\\bHR\\b|heart rate|\\bpulse\\b|心率|脉搏|脉率|(?<![A-Za-z])P(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?!\\d|\\.\\d)" + RATE_UNIT);
     private static final Pattern RR = Pattern.compile("(?i)(?:\\bRR\\b|respiratory rate|resp(?:iration)?s?\\b|呼吸频率|呼吸|(?<![A-Za-z])R(?=[\\s:：]*\\d+\\s*次))" + SEP + "(\\d{1,3})(?!\\d|\\.\\d)" + RATE_UNIT);

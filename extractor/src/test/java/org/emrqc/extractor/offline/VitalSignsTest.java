@@ -30,6 +30,8 @@ class VitalSignsTest {
         assertEquals(List.of(), read("T：℃   P：次/分    R ：次/分   BP：/mmHg 指脉氧：%"), "labels left unfilled");
         assertEquals(List.of(), read("血压16/10kPa"), "kPa is not mmHg");
         assertEquals(List.of(), read("肠鸣音4次/分，自测脉搏不齐，波动于110-130次/分"));
+        assertEquals(List.of(), read("心脏彩超：左室射血分数38%，肺动脉收缩压48mmHg，估测肺动脉收缩压约52mmHg"), "pressures in the heart and lungs");
+        assertEquals(List.of("8480-6=96@4 mm[Hg]"), read("收缩压：96mmHg，右室收缩压40mmHg"));
     }
 
     @Test
