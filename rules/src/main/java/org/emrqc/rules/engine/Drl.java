@@ -137,6 +137,13 @@ public final class Drl {
 
     // --- names for messages ---
 
+    /** A document and when it was completed, at its precision: "查房记录（2025-06-24）" / "ward round note (2025-06-24)". */
+    public static Object docAt(DocumentFact d) {
+        org.emrqc.model.Localized n = ClinicalNames.document(d);
+        if (d.getCompletedAt() == null) return n;
+        return new DocTime(n, new ShownTime(d.getCompletedAt(), d.getCompletedLatest()));
+    }
+
     public static org.emrqc.model.Localized docName(org.emrqc.model.DocumentFact d) { return ClinicalNames.document(d); }
     public static org.emrqc.model.Localized kindName(String kind) { return ClinicalNames.kind(kind); }
     public static org.emrqc.model.Localized kindNames(List<?> kinds) { return ClinicalNames.kinds(kinds); }

@@ -71,6 +71,7 @@ final class FindingFactory {
         if (v == null) return ClinicalNames.NOT_RECORDED;
         if (v instanceof java.time.Instant i) return TIME.format(i.atZone(zone));
         if (v instanceof ShownTime t) return t.format(zone);
+        if (v instanceof DocTime d) return d.shown(zone);
         return v;
     }
 
