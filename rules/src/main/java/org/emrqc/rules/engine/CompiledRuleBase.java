@@ -35,7 +35,9 @@ public final class CompiledRuleBase {
 
     /** Every KieBase of emrqc isolates rule failures: a consequence that throws costs that rule, not the session. */
     static KieBase newKieBase(KieContainer container) {
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration();
+        // the container's class loader, as container.getKieBase() would use: an application server such as Quarkus
+        // loads the application apart from the thread's context class loader
+        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, container.getClassLoader());
         conf.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
         return container.newKieBase(conf);
     }
