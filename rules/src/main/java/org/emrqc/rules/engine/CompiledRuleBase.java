@@ -6,9 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.emrqc.rules.pack.EffectiveRuleSet;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
-import org.kie.api.KieBaseConfiguration;
 import org.kie.api.runtime.KieContainer;
-import org.kie.internal.conf.ConsequenceExceptionHandlerOption;
 
 /**
  * A region's rule set compiled into a Drools KieBase, with the DRL generated for it. Immutable, shareable.
@@ -33,13 +31,9 @@ public final class CompiledRuleBase {
         this.buildMillis = buildMillis;
     }
 
-    /** Every KieBase of emrqc isolates rule failures: a consequence that throws costs that rule, not the session. */
+    /** A new KieBase of the container's compiled packages (consequences isolate their failures in the DRL itself). */
     static KieBase newKieBase(KieContainer container) {
-        // the container's class loader, as container.getKieBase() would use: an application server such as Quarkus
-        // loads the application apart from the thread's context class loader
-        KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, container.getClassLoader());
-        conf.setOption(ConsequenceExceptionHandlerOption.get(RuleFailureHandler.class));
-        return container.newKieBase(conf);
+        return container.newKieBase(KieServices.Factory.get().newKieBaseConfiguration(null, container.getClassLoader()));
     }
 
     public EffectiveRuleSet ruleSet() { return ruleSet; }

@@ -20,6 +20,9 @@ public final class Hits {
 
     private final java.util.Map<String, org.emrqc.model.Localized> unverifiable = new java.util.LinkedHashMap<>();
 
+    /** Marks a rule as failed on this record by the exception its consequence threw (the DRL's catch). */
+    public void fail(String ruleName, Throwable failure) { fail(ruleName, RuleFailures.reason(failure)); }
+
     /** Marks a rule as failed on this record: its hits are dropped, the first reason is kept. */
     public void fail(String ruleId, String reason) {
         String id = RuleFailures.ruleId(ruleId);

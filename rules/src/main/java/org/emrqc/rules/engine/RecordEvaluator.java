@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * DRL does not decide: stage (running rules for open encounters, terminal rules for finished ones),
  * department scope, one finding per rule and stay, and the record's score and grade.
  *
- * <p>No rule can fail a record. A rule whose consequence throws is marked failed by {@link RuleFailureHandler}
- * and the session goes on; a rule whose conditions throw (Drools names it in the exception) ends the session, which
+ * <p>No rule can fail a record. A rule whose consequence throws is marked failed by the catch every consequence
+ * runs in ({@link RuleBaseCompiler#isolate}) and the session goes on; a rule whose conditions throw (Drools names it in the exception) ends the session, which
  * is run again without that rule. Either way the rule is reported as not evaluated for the record
  * ({@link RuleNotice}), every other rule's findings are kept, and the score counts only what was evaluated.
  */
@@ -108,7 +108,6 @@ public final class RecordEvaluator {
             session.setGlobal("hits", hits);
             session.setGlobal("kb", set.knowledge());
             session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone));
-            RuleFailureHandler.CURRENT.set(hits);
             try {
                 session.execute(facts);
                 hits.failed().forEach(failed::putIfAbsent);
@@ -123,8 +122,6 @@ public final class RecordEvaluator {
                 }
                 failed.putIfAbsent(rule, RuleFailures.reason(e));
                 without.add(rule);
-            } finally {
-                RuleFailureHandler.CURRENT.remove();
             }
         }
     }

@@ -107,10 +107,38 @@ public final class RuleBaseCompiler {
         String template = "template header\n" + String.join("\n", header) + "\n\n" + PRELUDE + "\ntemplate \"" + name + "\"\n\n"
                 + body.strip() + "\n\nend template\n";
         try {
-            return new ObjectDataCompiler().compile(rows, new java.io.ByteArrayInputStream(template.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return isolate(new ObjectDataCompiler().compile(rows, new java.io.ByteArrayInputStream(template.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
         } catch (RuntimeException e) {
             throw new PackException("templates/" + name + ".drl: cannot instantiate: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Every rule's consequence runs inside a try: an exception costs that rule on this record (its hits dropped,
+     * {@link Hits#fail}) and the session goes on with the other rules. Done in the DRL rather than with Drools'
+     * consequence-exception-handler option, which instantiates a handler class by name and fails where the application
+     * and Drools are loaded by different class loaders (Quarkus). Lines are only added, never changed, after the
+     * consequence's last line, so compile errors still point at the template's lines.
+     */
+    static String isolate(String drl) {
+        String[] lines = drl.split("\n", -1);
+        StringBuilder out = new StringBuilder(drl.length() + 256);
+        boolean inConsequence = false;
+        for (String line : lines) {
+            String t = line.strip();
+            if (inConsequence && t.equals("end")) {
+                out.append("    } catch (RuntimeException emrqcRuleFailure) { hits.fail(drools.getRule().getName(), emrqcRuleFailure); }\n");
+                inConsequence = false;
+            }
+            if (!inConsequence && t.equals("then")) {
+                out.append(line).append(" try {").append('\n');
+                inConsequence = true;
+                continue;
+            }
+            out.append(line).append('\n');
+        }
+        out.setLength(out.length() - 1);
+        return out.toString();
     }
 
     /** A parameter as DRL text: strings escaped for use inside quotes, lists as "a", "b". */
