@@ -115,7 +115,7 @@ class LlmExtractorTest {
 
     static LlmConfig config() {
         return LlmConfig.defaults(server.baseUrl() + "/v1", "qwen2.5-7b-instruct")
-                .withTimeout(Duration.ofMillis(800))
+                .withTimeout(Duration.ofSeconds(5))
                 .withRetries(2, Duration.ofMillis(5))
                 .withBreaker(5, Duration.ofSeconds(30));
     }
