@@ -26,7 +26,18 @@ final class EmrqcLogger extends LegacyAbstractLogger implements LoggingEventAwar
 
     EmrqcLogger(String name) { this.name = name; }
 
-    private boolean on(Level level) { return level.toInt() >= LogFormat.thresholdOf(name); }
+    /** The threshold, cached with the settings' generation it was computed for (Drools asks isTraceEnabled() in its inner loops). */
+    private transient volatile long cached = Long.MIN_VALUE;
+
+    private boolean on(Level level) {
+        long c = cached;
+        int generation = LogFormat.generation();
+        if (c == Long.MIN_VALUE || (int) (c >>> 32) != generation) {
+            c = ((long) generation << 32) | (LogFormat.thresholdOf(name) & 0xffffffffL);
+            cached = c;
+        }
+        return level.toInt() >= (int) c;
+    }
 
     @Override public boolean isTraceEnabled() { return on(Level.TRACE); }
     @Override public boolean isDebugEnabled() { return on(Level.DEBUG); }

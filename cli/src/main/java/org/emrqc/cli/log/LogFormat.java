@@ -26,6 +26,8 @@ public final class LogFormat {
     private static final Map<String, Integer> LEVELS = new ConcurrentHashMap<>();
     /** Thresholds as {@link Level#toInt()}; OFF is {@link Integer#MAX_VALUE}. */
     private static volatile int rootLevel = Level.WARN.toInt();
+    /** Changes with every level change, so loggers may keep their threshold until it does. */
+    private static volatile int generation;
     static final int OFF = Integer.MAX_VALUE;
 
     static {
@@ -66,7 +68,11 @@ public final class LogFormat {
         int t = level == null ? OFF : level.toInt();
         if (logger == null || logger.isEmpty()) rootLevel = t;
         else LEVELS.put(logger, t);
+        generation++;
     }
+
+    /** The current generation of the level settings (a logger's cached threshold is good while it is unchanged). */
+    static int generation() { return generation; }
 
     /** The threshold in force for a logger name: its longest configured prefix's, else the default. */
     static int thresholdOf(String name) {

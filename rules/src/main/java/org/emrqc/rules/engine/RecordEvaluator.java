@@ -107,7 +107,7 @@ public final class RecordEvaluator {
             StatelessKieSession session = kb.newStatelessKieSession();
             session.setGlobal("hits", hits);
             session.setGlobal("kb", set.knowledge());
-            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone));
+            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone, facts));
             try {
                 session.execute(facts);
                 hits.failed().forEach(failed::putIfAbsent);
