@@ -22,11 +22,14 @@ public final class CompiledRuleBase {
     private final Map<String, String> drl;
     private final long buildMillis;
     private final Map<Set<String>, KieBase> variants = new ConcurrentHashMap<>();
+    /** Sessions of the main base are reused (reset between records) instead of built per record. */
+    private final org.kie.api.runtime.KieSessionsPool pool;
 
     CompiledRuleBase(EffectiveRuleSet ruleSet, KieContainer container, KieBase kieBase, Map<String, String> drl, long buildMillis) {
         this.ruleSet = ruleSet;
         this.container = container;
         this.kieBase = kieBase;
+        this.pool = kieBase.newKieSessionsPool(Math.max(2, Runtime.getRuntime().availableProcessors()));
         this.drl = drl;
         this.buildMillis = buildMillis;
     }
@@ -38,6 +41,11 @@ public final class CompiledRuleBase {
 
     public EffectiveRuleSet ruleSet() { return ruleSet; }
     public KieBase kieBase() { return kieBase; }
+
+    /** A stateless session on the rule base, less the given rules: pooled for the whole base, built for a variant. */
+    public org.kie.api.runtime.StatelessKieSession statelessSession(Set<String> without) {
+        return without.isEmpty() ? pool.newStatelessKieSession() : without(without).newStatelessKieSession();
+    }
     public Map<String, String> drl() { return drl; }
     public long buildMillis() { return buildMillis; }
 

@@ -85,6 +85,22 @@ public final class RecordContext {
         return List.of();
     }
 
+    /**
+     * Whether any document is dated (or signed) earlier than its stay's admission: the cheap test before
+     * the text check that decides at the data's precision whether it was written before admission.
+     */
+    public boolean anyDocumentBeforeAdmission() {
+        Map<String, Long> starts = new HashMap<>();
+        for (EncounterFact e : getEncounters()) if (e.getStart() != null) starts.put(e.getId(), e.getStart());
+        if (starts.isEmpty()) return false;
+        for (DocumentFact d : getDocuments()) {
+            Long start = d.getEncounterId() == null ? null : starts.get(d.getEncounterId());
+            Long t = d.getDate() != null ? d.getDate() : d.getSignedAt();
+            if (start != null && t != null && t < start) return true;
+        }
+        return false;
+    }
+
     /** Documents and diagnostic reports: the notes a text check may read. */
     @SuppressWarnings("unchecked")
     public List<Fact> getNotes() {

@@ -14,7 +14,6 @@ import org.emrqc.model.RecordResult;
 import org.emrqc.model.RuleNotice;
 import org.emrqc.rules.pack.EffectiveRule;
 import org.emrqc.rules.pack.EffectiveRuleSet;
-import org.kie.api.KieBase;
 import org.kie.api.runtime.StatelessKieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -103,8 +102,7 @@ public final class RecordEvaluator {
         Set<String> without = new LinkedHashSet<>();
         for (int runs = 1; ; runs++) {
             Hits hits = new Hits();
-            KieBase kb = base.without(without);
-            StatelessKieSession session = kb.newStatelessKieSession();
+            StatelessKieSession session = base.statelessSession(without);
             session.setGlobal("hits", hits);
             session.setGlobal("kb", set.knowledge());
             session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone, facts));
