@@ -34,9 +34,15 @@ public final class CompiledRuleBase {
         this.buildMillis = buildMillis;
     }
 
-    /** A new KieBase of the container's compiled packages (consequences isolate their failures in the DRL itself). */
+    /**
+     * A new KieBase of the container's compiled packages (consequences isolate their failures in the DRL itself), in
+     * Drools' sequential mode: a record's facts are inserted once and never changed by a rule (consequences only
+     * report hits), so each rule is evaluated once, without an agenda's re-evaluation.
+     */
     static KieBase newKieBase(KieContainer container) {
-        return container.newKieBase(KieServices.Factory.get().newKieBaseConfiguration(null, container.getClassLoader()));
+        org.kie.api.KieBaseConfiguration conf = KieServices.Factory.get().newKieBaseConfiguration(null, container.getClassLoader());
+        conf.setOption(org.kie.api.conf.SequentialOption.YES);
+        return container.newKieBase(conf);
     }
 
     public EffectiveRuleSet ruleSet() { return ruleSet; }
