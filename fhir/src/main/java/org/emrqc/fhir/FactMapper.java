@@ -16,6 +16,8 @@ import org.emrqc.model.DiagnosticReportFact;
 import org.emrqc.model.DocumentFact;
 import org.emrqc.model.DocumentSection;
 import org.emrqc.model.EncounterFact;
+import org.emrqc.model.EncounterLocation;
+import org.emrqc.model.OrderFact;
 import org.emrqc.model.Fact;
 import org.emrqc.model.MedicationFact;
 import org.emrqc.model.ObservationFact;
@@ -34,6 +36,8 @@ import org.hl7.fhir.r4.model.DocumentReference;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Location;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -51,7 +55,7 @@ import org.hl7.fhir.r4.model.Type;
 
 /**
  * Maps the FHIR resources of one input to the fact model the rules match on. Every fact keeps the id its
- * resource has in the input. Resources the rules do not use (Organization, Location, Claim ...) make no fact.
+ * resource has in the input. Resources the rules do not use (Organization, Claim ...) make no fact; a Location is read through the Encounter that references it.
  */
 public final class FactMapper {
     private final ZoneId zone;
@@ -72,6 +76,7 @@ public final class FactMapper {
             else if (r instanceof MedicationRequest m) facts.add(medicationRequest(m, id, index));
             else if (r instanceof MedicationAdministration m) facts.add(medicationAdministration(m, id, index));
             else if (r instanceof Procedure p) facts.add(procedure(p, id, index));
+            else if (r instanceof ServiceRequest s) facts.add(order(s, id, index));
             else if (r instanceof AllergyIntolerance a) facts.add(allergy(a, id, index));
             else if (r instanceof DiagnosticReport d) facts.add(report(d, id, index));
             else if (r instanceof DocumentReference d) facts.add(documentReference(d, id, index));
@@ -194,10 +199,64 @@ public final class FactMapper {
             f.setDepartmentCode(code(e.getServiceType()));
             f.setDepartment(text(e.getServiceType()));
         }
+        for (Encounter.EncounterLocationComponent l : e.getLocation()) {
+            EncounterLocation loc = location(l, index);
+            if (loc != null) f.getLocations().add(loc);
+        }
         if (e.hasHospitalization() && e.getHospitalization().hasDischargeDisposition()) {
             f.setDischargeDisposition(code(e.getHospitalization().getDischargeDisposition()));
             f.setDischargeDispositionText(text(e.getHospitalization().getDischargeDisposition()));
         }
+        return f;
+    }
+
+    /** One entry of the location history: the Location it references (name, physical type, ICU) and its period. */
+    private EncounterLocation location(Encounter.EncounterLocationComponent l, ResourceIndex index) {
+        if (!l.hasLocation() && !l.hasPeriod()) return null;
+        String name = l.getLocation().getDisplay();
+        String physicalType = l.hasPhysicalType() ? code(l.getPhysicalType()) : null;
+        boolean icu = false;
+        String locationId = null;
+        if (index.resolve(l.getLocation()) instanceof Location loc) {
+            locationId = index.idOf(loc);
+            if (loc.hasName()) name = loc.getName();
+            if (physicalType == null && loc.hasPhysicalType()) physicalType = code(loc.getPhysicalType());
+            for (CodeableConcept t : loc.getType()) icu |= "ICU".equals(code(t)) || isIcuName(text(t));
+        } else if (l.getLocation().hasReference()) {
+            locationId = index.targetId(l.getLocation());
+        }
+        icu |= isIcuName(name);
+        Period p = l.getPeriod();
+        return new EncounterLocation(locationId, name, physicalType, icu,
+                time(p.getStartElement()), latest(p.getStartElement()), time(p.getEndElement()), latest(p.getEndElement()));
+    }
+
+    private static boolean isIcuName(String name) {
+        if (name == null) return false;
+        String u = name.toUpperCase();
+        return u.contains("ICU") || name.contains("重症监护") || name.contains("监护病房");
+    }
+
+    private OrderFact order(ServiceRequest s, String id, ResourceIndex index) {
+        OrderFact f = new OrderFact(id);
+        links(f, index, s.getSubject(), s.getEncounter());
+        codes(f, s.getCode());
+        for (CodeableConcept c : s.getCategory()) {
+            for (org.hl7.fhir.r4.model.Coding k : c.getCoding()) if (k.hasCode()) f.getCategories().add(new Coding(k.getSystem(), k.getCode(), k.getDisplay()));
+            if (f.getCategoryText() == null) f.setCategoryText(text(c));
+        }
+        if (s.hasStatus()) f.setStatus(s.getStatus().toCode());
+        if (s.hasIntent()) f.setIntent(s.getIntent().toCode());
+        if (s.hasPriority()) f.setPriority(s.getPriority().toCode());
+        if (s.hasAuthoredOn()) {
+            f.setAuthoredOn(time(s.getAuthoredOnElement()));
+            f.setAuthoredOnLatest(latest(s.getAuthoredOnElement()));
+        }
+        if (s.hasOccurrence()) {
+            f.setOccurrence(start(s.getOccurrence()));
+            f.setOccurrenceLatest(startLatest(s.getOccurrence()));
+        }
+        f.setNote(notes(s.getNote()));
         return f;
     }
 
@@ -236,6 +295,7 @@ public final class FactMapper {
         if (o.hasIssued()) f.setIssued(time(o.getIssuedElement()));
         value(f, o.getValue());
         f.setDataAbsent(o.hasDataAbsentReason());
+        f.setCritical(critical(o.getInterpretation()));
         f.setNote(notes(o.getNote()));
         f.setComponentCount(o.getComponent().size());
         f.setMemberCount(o.getHasMember().size() + o.getDerivedFrom().size());
@@ -389,6 +449,18 @@ public final class FactMapper {
             if (primary || f.getPrimaryPerformerId() == null) f.setPrimaryPerformerId(pid);
         }
         return f;
+    }
+
+    /** A critical value: interpretation HH (critical high), LL (critical low) or AA (critical abnormal), or 危急值. */
+    private static boolean critical(List<CodeableConcept> interpretations) {
+        for (CodeableConcept cc : interpretations) {
+            for (org.hl7.fhir.r4.model.Coding c : cc.getCoding()) {
+                if ("HH".equals(c.getCode()) || "LL".equals(c.getCode()) || "AA".equals(c.getCode())) return true;
+            }
+            String t = text(cc);
+            if (t != null && (t.contains("危急") || t.toLowerCase().startsWith("critical"))) return true;
+        }
+        return false;
     }
 
     private static String notes(List<org.hl7.fhir.r4.model.Annotation> notes) {

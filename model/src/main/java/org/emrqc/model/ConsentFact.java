@@ -11,6 +11,7 @@ public final class ConsentFact extends CodedFact {
     private String scope;
     private Long dateTime;
     private Long dateTimeLatest;
+    private String kind;
 
     public ConsentFact(String id) { super("Consent", id); }
 
@@ -28,4 +29,8 @@ public final class ConsentFact extends CodedFact {
     public List<String> getPerformerIds() { return performerIds; }
     /** References ("Type/id") in provision.data: the acts this consent covers (e.g. Procedure/op-1). */
     public List<String> getCoveredRefs() { return coveredRefs; }
+    /** consent-surgery, consent-anesthesia, consent-transfusion, consent-special, critical-notice, or consent when
+     *  the category says no more; set from the pack's document-types table before the rules run. */
+    public String getKind() { return kind; }
+    public void setKind(String kind) { this.kind = kind; }
 }

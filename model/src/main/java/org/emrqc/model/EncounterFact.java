@@ -13,6 +13,8 @@ public final class EncounterFact extends Fact {
     private String dischargeDisposition;
     private String dischargeDispositionText;
 
+    private final java.util.List<EncounterLocation> locations = new java.util.ArrayList<>();
+
     public EncounterFact(String id) { super("Encounter", id); setEncounterId(id); }
 
     /** v3 ActCode: IMP (inpatient), EMER (emergency), AMB (ambulatory), ... */
@@ -96,4 +98,7 @@ public final class EncounterFact extends Fact {
         if (hi < start) return false;
         return end == null || earliest <= getEndLatest();
     }
+
+    /** Encounter.location: the wards and units of the stay, in the order the feed gives them. */
+    public java.util.List<EncounterLocation> getLocations() { return locations; }
 }

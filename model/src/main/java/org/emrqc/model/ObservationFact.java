@@ -20,6 +20,7 @@ public final class ObservationFact extends CodedFact {
     private int componentCount;
     private int componentIndex = -1;
     private String valueText;
+    private boolean critical;
 
     public ObservationFact(String id) { super("Observation", id); }
 
@@ -88,4 +89,8 @@ public final class ObservationFact extends CodedFact {
     public void setValueText(String valueText) { this.valueText = valueText; }
 
     public String getLoinc() { return code(CodeSystems.LOINC); }
+
+    /** Flagged as a critical value (危急值) by the laboratory: interpretation HH, LL or AA, or a text that says so. */
+    public boolean isCritical() { return critical; }
+    public void setCritical(boolean critical) { this.critical = critical; }
 }

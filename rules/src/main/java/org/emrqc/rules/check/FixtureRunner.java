@@ -50,7 +50,16 @@ public final class FixtureRunner {
     }
 
     /** One expectation: a rule must (or must not) fire on a fixture record in a region. */
-    public record Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source) {
+    /**
+     * One fixture case. For a firing case: the resource the finding must implicate, its severity, text an evidence span
+     * must quote, a resource among its evidence, and text its Chinese message must contain (each optional).
+     */
+    public record Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source,
+                       String evidence, String message) {
+        public Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source) {
+            this(rule, region, file, fires, implicated, severity, quote, source, null, null);
+        }
+
         public String name() { return rule + " " + (fires ? "fires on " : "is silent on ") + file + " [" + region + "]"; }
     }
 
@@ -71,7 +80,7 @@ public final class FixtureRunner {
             }
             for (CaseDoc c : doc.cases) {
                 if (!pack.rules().containsKey(c.rule)) throw new PackException(f + ": fixture for unknown rule '" + c.rule + "'");
-                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, e.quote, f));
+                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, e.quote, f, e.evidence, e.message));
                 for (ExpectDoc e : c.silent) out.add(new Case(c.rule, c.region, e.file, false, null, null, null, f));
             }
         }
@@ -106,6 +115,12 @@ public final class FixtureRunner {
             if (!f.severity().code().equals(expectedSeverity)) return new Outcome(c, "severity " + f.severity().code() + " != " + expectedSeverity, findings);
             if (c.quote() != null && f.spans().stream().noneMatch(s -> c.quote().equals(s.quote()))) {
                 return new Outcome(c, "no evidence span quotes \"" + c.quote() + "\": " + f.spans().stream().map(s -> s.quote()).toList(), findings);
+            }
+            if (c.evidence() != null && !f.evidence().contains(c.evidence())) {
+                return new Outcome(c, "evidence " + f.evidence() + " does not hold " + c.evidence(), findings);
+            }
+            if (c.message() != null && (f.detailZh() == null || !f.detailZh().contains(c.message()))) {
+                return new Outcome(c, "message \"" + f.detailZh() + "\" does not contain \"" + c.message() + "\"", findings);
             }
             return new Outcome(c, null, findings);
         }
@@ -145,5 +160,9 @@ public final class FixtureRunner {
         public String severity;
         /** An evidence span of the finding must quote exactly this text. */
         public String quote;
+        /** A resource ("Type/id") the finding must hold among its evidence. */
+        public String evidence;
+        /** Text the finding's Chinese message must contain. */
+        public String message;
     }
 }

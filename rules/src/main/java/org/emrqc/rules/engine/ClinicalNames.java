@@ -40,6 +40,23 @@ public final class ClinicalNames {
             {"discharge-summary", "discharge summary", "出院小结"},
             {"procedure-note", "procedure note", "操作记录"},
             {"summary-of-episode", "summary of episode", "病情小结"},
+            {"consent-surgery", "surgical consent", "手术知情同意书"},
+            {"consent-anesthesia", "anaesthesia consent", "麻醉知情同意书"},
+            {"consent-transfusion", "transfusion consent", "输血治疗知情同意书"},
+            {"consent-special", "consent to a special examination or treatment", "特殊检查（治疗）知情同意书"},
+            {"critical-notice", "critical-illness notice", "病危（重）通知书"},
+            {"transfer-in-record", "transfer-in note", "转入记录"},
+            {"transfer-out-record", "transfer-out note", "转出记录"},
+            {"rescue-record", "rescue record", "抢救记录"},
+            {"consultation-request", "consultation request", "会诊申请单"},
+            {"handover-record", "handover note", "交接班记录"},
+            {"stage-summary", "stage summary", "阶段小结"},
+            {"nursing-record", "nursing record", "护理记录"},
+            {"anesthesia-record", "anaesthesia record", "麻醉记录"},
+            {"anesthesia-preop-visit", "pre-anaesthetic visit", "麻醉术前访视记录"},
+            {"surgical-safety-check", "surgical safety checklist", "手术安全核查记录"},
+            {"case-discussion", "difficult case discussion", "疑难病例讨论记录"},
+            {"admission-death-24h", "admission and death record for a stay under 24 h", "24小时内入院死亡记录"},
         };
         for (String[] k : kinds) KINDS.put(k[0], new Localized(k[1], k[2]));
         String[][] sections = {

@@ -44,6 +44,20 @@ final class DocumentClassifier {
         d.setRoundKind(roundKind(d));
     }
 
+    /**
+     * The kind of a Consent resource (consent-surgery, consent-transfusion, critical-notice …) from its category
+     * codings and text, as for a document titled so; "consent" when neither says more.
+     */
+    static String consentKind(org.emrqc.model.ConsentFact c, Knowledge kb) {
+        if (!kb.tables().containsKey(TABLE)) return "consent";
+        for (Coding k : c.getCodings()) {
+            Row r = kb.row(TABLE, Knowledge.systemName(k.getSystem()), k.getCode());
+            if (r != null && r.str("kind") != null && (r.str("kind").startsWith("consent") || r.str("kind").endsWith("notice"))) return r.str("kind");
+        }
+        String kind = byTitle(nz(c.getText()), kb);
+        return kind != null && (kind.startsWith("consent") || kind.endsWith("notice")) ? kind : "consent";
+    }
+
     private static String byCode(DocumentFact d, Knowledge kb) {
         for (Coding c : d.getCodings()) {
             Row r = kb.row(TABLE, Knowledge.systemName(c.getSystem()), c.getCode());

@@ -107,6 +107,26 @@ public final class Drl {
     }
 
     /**
+     * Why a document's time cannot be told against an event's limit (a notice, never a finding): the document is
+     * dated without a time, or not dated.
+     */
+    public static org.emrqc.model.Localized undecidedAfter(org.emrqc.model.Localized event, Long at, Long atLatest, DocumentFact d,
+                                                           double limitHours, java.time.ZoneId zone) {
+        org.emrqc.model.Localized name = ClinicalNames.document(d);
+        String limit = FindingFactory.format(limitHours);
+        String when = at == null ? "" : new ShownTime(at, atLatest == null ? at : atLatest).format(zone);
+        if (d.getCompletedAt() == null) {
+            return new org.emrqc.model.Localized(
+                    "The " + name.en() + " has no date or signing time: whether it was completed within " + limit + " h of " + event.en() + " (" + when + ") cannot be verified.",
+                    name.zh() + "无记录时间，无法判断是否在" + event.zh() + "（" + when + "）后" + limit + "小时内完成。");
+        }
+        String shown = new ShownTime(d.getCompletedAt(), d.getCompletedLatest()).format(zone);
+        return new org.emrqc.model.Localized(
+                "The " + name.en() + " is dated " + shown + " without a time: whether it was completed within " + limit + " h of " + event.en() + " (" + when + ") cannot be verified.",
+                name.zh() + "记录时间仅为" + shown + "，无法判断是否在" + event.zh() + "（" + when + "）后" + limit + "小时内完成。");
+    }
+
+    /**
      * Whether a document records a procedure: its text names the procedure (its whole name, or one part of a
      * combined name "A+B" of at least four characters). Links a procedure sent without a category to its operative
      * note, as HIS feeds often send procedures by name only.
@@ -119,6 +139,34 @@ public final class Drl {
         for (String part : (name + "+").split("[+＋、，,；;]")) {
             String t = part.replaceAll("\\s+", "");
             if (t.length() >= 4 && compact.contains(t)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the feed sends documents of these kinds at all: the record holds one (a document, or a Consent resource
+     * of a consent kind), or no kinds are given. Rules that find a document missing use it where hospitals often keep
+     * that family on paper: without one such document in the record, a missing one proves nothing.
+     */
+    public static boolean feedCarries(RecordContext ctx, String[] kinds) {
+        if (kinds == null || kinds.length == 0) return true;
+        for (DocumentFact d : ctx.getDocuments()) if (isKind(d, kinds)) return true;
+        for (org.emrqc.model.ConsentFact c : ctx.of(org.emrqc.model.ConsentFact.class)) {
+            for (String k : kinds) if (k.equals(c.getKind())) return true;
+        }
+        return false;
+    }
+
+    /** Whether the record holds a consent of one of the kinds (a document or a Consent resource) for the stay. */
+    public static boolean hasConsent(RecordContext ctx, String encounterId, String[] kinds) {
+        for (DocumentFact d : ctx.getDocuments()) {
+            if (isKind(d, kinds) && (d.getEncounterId() == null || d.getEncounterId().equals(encounterId))) return true;
+        }
+        for (org.emrqc.model.ConsentFact c : ctx.of(org.emrqc.model.ConsentFact.class)) {
+            if (c.isVoided() || "entered-in-error".equals(c.getStatus()) || "rejected".equals(c.getStatus())) continue;
+            for (String k : kinds) {
+                if (k.equals(c.getKind()) && (c.getEncounterId() == null || c.getEncounterId().equals(encounterId))) return true;
+            }
         }
         return false;
     }

@@ -10,8 +10,8 @@ import org.emrqc.rules.pack.Knowledge;
 
 /**
  * Derives, once per fact and before the session runs, what the templates would otherwise recompute for every
- * pair of facts: document kinds, medication ingredients and dose checks, what an allergy rules out, whether a
- * unit fits its analyte. All from the region's knowledge tables.
+ * pair of facts: document kinds, the act an order records, consent kinds, medication ingredients and dose checks,
+ * what an allergy rules out, whether a unit fits its analyte. All from the region's knowledge tables.
  */
 final class FactEnricher {
     private FactEnricher() { }
@@ -22,6 +22,10 @@ final class FactEnricher {
             if (f instanceof DocumentFact d) {
                 DocumentClassifier.classify(d, kb);
                 if (d.getKind() != null) kinds.put(d.getRef(), d.getKind());
+            } else if (f instanceof org.emrqc.model.OrderFact o) {
+                o.setKind(ActClassifier.classify(o, kb, o.getCategoryText()));
+            } else if (f instanceof org.emrqc.model.ConsentFact c) {
+                c.setKind(DocumentClassifier.consentKind(c, kb));
             } else if (f instanceof MedicationFact m) {
                 m.setIngredientCodes(ClinicalKnowledge.ingredients(kb, m));
                 m.setDoseCheck(ClinicalKnowledge.doseExcess(kb, m));

@@ -42,6 +42,18 @@ public final class RecordEvaluator {
         EffectiveRuleSet set = base.ruleSet();
         List<Fact> facts = record.getFacts();
         FactEnricher.enrich(facts, set.knowledge());
+        List<org.emrqc.model.EventFact> events;
+        try {
+            events = EventDeriver.derive(facts, set.knowledge());
+        } catch (RuntimeException e) {
+            // the event rules then find nothing on this record; every other rule still runs
+            LOG.warn("record {}: events not derived ({})", record.getPatientRef(), RuleFailures.reason(e));
+            events = List.of();
+        }
+        if (!events.isEmpty()) {
+            facts = new java.util.ArrayList<>(facts);
+            facts.addAll(events);
+        }
         Map<String, String> failed = new LinkedHashMap<>();
         Hits hits = run(base, record, asOf, zone, facts, failed);
 
