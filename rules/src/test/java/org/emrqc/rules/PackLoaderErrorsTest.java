@@ -47,7 +47,7 @@ class PackLoaderErrorsTest {
     void unknownFieldInAnOverlayNamesFileAndLine() throws IOException {
         Path gd = copyOfCore().resolve("regions/CN-GD.yaml");
         replace(gd, "    severity: high\n    veto: true", "    severty: high\n    veto: true");
-        assertTrue(loadFails().getMessage().startsWith("regions/CN-GD.yaml: line 17: unknown field 'severty'"), loadFails().getMessage());
+        assertTrue(loadFails().getMessage().startsWith("regions/CN-GD.yaml: line 20: unknown field 'severty'"), loadFails().getMessage());
     }
 
     @Test

@@ -171,6 +171,16 @@ public final class Drl {
         return false;
     }
 
+    /** Intervals of a stay without progress notes longer than its condition allows ({@link NoteRhythm}). */
+    public static List<NoteGap> noteGaps(RecordContext ctx, org.emrqc.model.EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays) {
+        return NoteRhythm.intervals(ctx, e, kinds, stableDays, seriousDays, criticalDays);
+    }
+
+    /** Key days after the admission or an operation without a progress note ({@link NoteRhythm}). */
+    public static List<NoteGap> keyDaysWithoutNote(RecordContext ctx, org.emrqc.model.EncounterFact e, String[] kinds, String anchor, int days) {
+        return NoteRhythm.keyDays(ctx, e, kinds, anchor, days);
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;

@@ -1,0 +1,142 @@
+package org.emrqc.rules.engine;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+import org.emrqc.model.DocumentFact;
+import org.emrqc.model.EncounterFact;
+import org.emrqc.model.EventFact;
+import org.emrqc.model.Localized;
+
+/**
+ * The rhythm of a stay's progress notes, counted in calendar days of the record's zone as QC offices count them
+ * ("病情稳定的患者至少3天记录一次"): a note on 3 March and the next on 6 March are 3 days apart. A stay is judged only
+ * when every note of the kinds is dated to the day (a note known only to the month could fill any gap) and at least
+ * one exists (a feed that sends no progress notes proves nothing).
+ */
+final class NoteRhythm {
+    private NoteRhythm() { }
+
+    /**
+     * Intervals between consecutive note days (the admission day counts as the first) longer than the condition
+     * allows — criticalDays from the day a 病危 order stands, seriousDays from a 病重 order, else stableDays — and
+     * from the last note to the discharge day (a finished stay) or to the check day (an open stay).
+     */
+    static List<NoteGap> intervals(RecordContext ctx, EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays) {
+        TreeMap<LocalDate, DocumentFact> notes = notes(ctx, e, kinds);
+        if (notes == null) return List.of();
+        LocalDate admitted = certainDay(ctx, e.getStart(), e.getStartLatest());
+        if (admitted == null) return List.of();
+        LocalDate critical = firstDay(ctx, e, "critical-illness-notice");
+        LocalDate serious = firstDay(ctx, e, "serious-illness-notice");
+        List<NoteGap> gaps = new ArrayList<>();
+        LocalDate prev = admitted;
+        DocumentFact prevNote = null;
+        for (var n : notes.tailMap(admitted, false).entrySet()) {
+            check(prev, prevNote, n.getKey(), n.getValue(), critical, serious, stableDays, seriousDays, criticalDays, gaps);
+            prev = n.getKey();
+            prevNote = n.getValue();
+        }
+        LocalDate end = e.getEnd() != null ? certainDay(ctx, e.getEnd(), e.getEndLatest()) : e.isFinished() ? null : ctx.day(ctx.getNow());
+        if (end != null && end.isAfter(prev)) check(prev, prevNote, end, null, critical, serious, stableDays, seriousDays, criticalDays, gaps);
+        return gaps;
+    }
+
+    /**
+     * The key days after an anchor (the admission day, or the day of each operation) that have no note: days 1 to
+     * {@code days} after it, each before the stay's last day (the discharge day has its own record).
+     */
+    static List<NoteGap> keyDays(RecordContext ctx, EncounterFact e, String[] kinds, String anchor, int days) {
+        TreeMap<LocalDate, DocumentFact> notes = notes(ctx, e, kinds);
+        if (notes == null) return List.of();
+        LocalDate last = e.getEnd() != null ? certainDay(ctx, e.getEnd(), e.getEndLatest()) : e.isFinished() ? null : ctx.day(ctx.getNow());
+        if (last == null) return List.of();
+        List<LocalDate> anchors = new ArrayList<>();
+        if ("admission".equals(anchor)) {
+            LocalDate d = certainDay(ctx, e.getStart(), e.getStartLatest());
+            if (d != null) anchors.add(d);
+        } else {
+            for (EventFact v : ctx.of(EventFact.class)) {
+                if (anchor.equals(v.getKind()) && e.getId().equals(v.getEncounterId())) {
+                    LocalDate d = certainDay(ctx, v.getAt(), v.getAtLatest());
+                    if (d != null && !anchors.contains(d)) anchors.add(d);
+                }
+            }
+        }
+        List<NoteGap> gaps = new ArrayList<>();
+        for (LocalDate a : anchors) {
+            for (int i = 1; i <= days; i++) {
+                LocalDate d = a.plusDays(i);
+                if (!d.isBefore(last)) break;
+                if (notes.containsKey(d)) continue;
+                DocumentFact before = notes.floorEntry(d) == null ? null : notes.floorEntry(d).getValue();
+                Localized basis = "admission".equals(anchor) ? new Localized("day " + (i + 1) + " of the stay", "入院第" + (i + 1) + "天")
+                        : new Localized("post-operative day " + i, "术后第" + i + "天");
+                gaps.add(new NoteGap(before, null, d, d, 0, 1, basis));
+            }
+        }
+        return gaps;
+    }
+
+    private static void check(LocalDate from, DocumentFact fromNote, LocalDate to, DocumentFact toNote, LocalDate critical, LocalDate serious,
+                              int stableDays, int seriousDays, int criticalDays, List<NoteGap> gaps) {
+        int days = (int) ChronoUnit.DAYS.between(from, to);
+        int allowed = stableDays;
+        Localized basis = new Localized("stable condition", "病情稳定");
+        // the strictest condition that stood at any point of the interval (an order given during it counts from its day)
+        if (serious != null && serious.isBefore(to) && seriousDays < allowed) {
+            allowed = seriousDays;
+            basis = new Localized("serious condition (病重)", "病重");
+        }
+        if (critical != null && critical.isBefore(to) && criticalDays < allowed) {
+            allowed = criticalDays;
+            basis = new Localized("critical condition (病危)", "病危");
+        }
+        if (days <= allowed) return;
+        // under a condition ordered during the interval, count from the order's day
+        if (allowed != stableDays) {
+            LocalDate since = allowed == criticalDays && critical != null ? critical : serious;
+            if (since != null && since.isAfter(from)) {
+                int strictDays = (int) ChronoUnit.DAYS.between(since, to);
+                if (strictDays <= allowed) {
+                    if (days > stableDays) gaps.add(new NoteGap(fromNote, toNote, from, to, days, stableDays, new Localized("stable condition", "病情稳定")));
+                    return;
+                }
+                gaps.add(new NoteGap(null, toNote, since, to, strictDays, allowed, basis));
+                return;
+            }
+        }
+        gaps.add(new NoteGap(fromNote, toNote, from, to, days, allowed, basis));
+    }
+
+    /** The notes of the kinds in the stay by day; null when there are none or one is not dated to the day. */
+    private static TreeMap<LocalDate, DocumentFact> notes(RecordContext ctx, EncounterFact e, String[] kinds) {
+        TreeMap<LocalDate, DocumentFact> byDay = new TreeMap<>();
+        for (DocumentFact d : ctx.getDocuments()) {
+            if (!e.getId().equals(d.getEncounterId()) || !Drl.isKind(d, kinds)) continue;
+            LocalDate day = certainDay(ctx, d.getCompletedAt(), d.getCompletedLatest());
+            if (day == null) return null;
+            byDay.putIfAbsent(day, d);
+        }
+        return byDay.isEmpty() ? null : byDay;
+    }
+
+    private static LocalDate firstDay(RecordContext ctx, EncounterFact e, String kind) {
+        LocalDate first = null;
+        for (EventFact v : ctx.of(EventFact.class)) {
+            if (!kind.equals(v.getKind()) || !e.getId().equals(v.getEncounterId())) continue;
+            LocalDate d = certainDay(ctx, v.getAt(), v.getAtLatest());
+            if (d != null && (first == null || d.isBefore(first))) first = d;
+        }
+        return first;
+    }
+
+    /** The calendar day of a time when it is known to the day, else null. */
+    private static LocalDate certainDay(RecordContext ctx, Long t, Long latest) {
+        if (t == null) return null;
+        LocalDate d = ctx.day(t);
+        return d.equals(ctx.day(latest == null ? t : latest)) ? d : null;
+    }
+}
