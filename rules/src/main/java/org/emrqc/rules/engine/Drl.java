@@ -146,10 +146,11 @@ public final class Drl {
     /**
      * Whether the feed sends documents of these kinds at all: the record holds one (a document, or a Consent resource
      * of a consent kind), or no kinds are given. Rules that find a document missing use it where hospitals often keep
-     * that family on paper: without one such document in the record, a missing one proves nothing.
+     * that family on paper: without one such document in the record, a missing one proves nothing. {@code any}
+     * (the only kind) means no condition.
      */
     public static boolean feedCarries(RecordContext ctx, String[] kinds) {
-        if (kinds == null || kinds.length == 0) return true;
+        if (kinds == null || kinds.length == 0 || (kinds.length == 1 && "any".equals(kinds[0]))) return true;
         for (DocumentFact d : ctx.getDocuments()) if (isKind(d, kinds)) return true;
         for (org.emrqc.model.ConsentFact c : ctx.of(org.emrqc.model.ConsentFact.class)) {
             for (String k : kinds) if (k.equals(c.getKind())) return true;

@@ -9,12 +9,14 @@ import org.emrqc.model.DocumentFact;
 import org.emrqc.model.EncounterFact;
 import org.emrqc.model.EventFact;
 import org.emrqc.model.Localized;
+import org.emrqc.model.ObservationFact;
 
 /**
  * The rhythm of a stay's progress notes, counted in calendar days of the record's zone as QC offices count them
  * ("病情稳定的患者至少3天记录一次"): a note on 3 March and the next on 6 March are 3 days apart. A stay is judged only
- * when every note of the kinds is dated to the day (a note known only to the month could fill any gap) and at least
- * one exists (a feed that sends no progress notes proves nothing).
+ * when every note of the kinds is dated to the day (a note known only to the month could fill any gap), at least
+ * one exists (a feed that sends no progress notes proves nothing) and the 首次病程记录 is in the stay (see
+ * {@link #hasFirstNote}).
  */
 final class NoteRhythm {
     private NoteRhythm() { }
@@ -22,13 +24,14 @@ final class NoteRhythm {
     /**
      * Intervals between consecutive note days (the admission day counts as the first) longer than the condition
      * allows — criticalDays from the day a 病危 order stands, seriousDays from a 病重 order, else stableDays — and
-     * from the last note to the discharge day (a finished stay) or to the check day (an open stay).
+     * from the last note to the discharge day (a finished stay) or to the last day the record shows the patient in
+     * the stay (an open stay).
      */
     static List<NoteGap> intervals(RecordContext ctx, EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays) {
         TreeMap<LocalDate, DocumentFact> notes = notes(ctx, e, kinds);
         if (notes == null) return List.of();
         LocalDate admitted = certainDay(ctx, e.getStart(), e.getStartLatest());
-        if (admitted == null) return List.of();
+        if (admitted == null || !hasFirstNote(ctx, e, admitted)) return List.of();
         LocalDate critical = firstDay(ctx, e, "critical-illness-notice");
         LocalDate serious = firstDay(ctx, e, "serious-illness-notice");
         List<NoteGap> gaps = new ArrayList<>();
@@ -39,7 +42,7 @@ final class NoteRhythm {
             prev = n.getKey();
             prevNote = n.getValue();
         }
-        LocalDate end = e.getEnd() != null ? certainDay(ctx, e.getEnd(), e.getEndLatest()) : e.isFinished() ? null : ctx.day(ctx.getNow());
+        LocalDate end = lastDay(ctx, e);
         if (end != null && end.isAfter(prev)) check(prev, prevNote, end, null, critical, serious, stableDays, seriousDays, criticalDays, gaps);
         return gaps;
     }
@@ -51,8 +54,9 @@ final class NoteRhythm {
     static List<NoteGap> keyDays(RecordContext ctx, EncounterFact e, String[] kinds, String anchor, int days) {
         TreeMap<LocalDate, DocumentFact> notes = notes(ctx, e, kinds);
         if (notes == null) return List.of();
-        LocalDate last = e.getEnd() != null ? certainDay(ctx, e.getEnd(), e.getEndLatest()) : e.isFinished() ? null : ctx.day(ctx.getNow());
-        if (last == null) return List.of();
+        LocalDate last = lastDay(ctx, e);
+        LocalDate admittedDay = certainDay(ctx, e.getStart(), e.getStartLatest());
+        if (last == null || admittedDay == null || !hasFirstNote(ctx, e, admittedDay)) return List.of();
         List<LocalDate> anchors = new ArrayList<>();
         if ("admission".equals(anchor)) {
             LocalDate d = certainDay(ctx, e.getStart(), e.getStartLatest());
@@ -111,6 +115,20 @@ final class NoteRhythm {
         gaps.add(new NoteGap(fromNote, toNote, from, to, days, allowed, basis));
     }
 
+    /**
+     * Whether the stay has its 首次病程记录 dated on or after the admission day. Without it the record is either
+     * incomplete (the HIS sent part of the stay) or misdated, which INC-FPN-MISSING and ERR-NOTE-BEFORE-ADM report;
+     * a gap counted from admission would only repeat that finding in other words.
+     */
+    private static boolean hasFirstNote(RecordContext ctx, EncounterFact e, LocalDate admitted) {
+        for (DocumentFact d : ctx.getDocuments()) {
+            if (!e.getId().equals(d.getEncounterId()) || !"first-progress-note".equals(d.getKind())) continue;
+            LocalDate day = certainDay(ctx, d.getCompletedAt(), d.getCompletedLatest());
+            if (day != null && !day.isBefore(admitted)) return true;
+        }
+        return false;
+    }
+
     /** The notes of the kinds in the stay by day; null when there are none or one is not dated to the day. */
     private static TreeMap<LocalDate, DocumentFact> notes(RecordContext ctx, EncounterFact e, String[] kinds) {
         TreeMap<LocalDate, DocumentFact> byDay = new TreeMap<>();
@@ -121,6 +139,34 @@ final class NoteRhythm {
             byDay.putIfAbsent(day, d);
         }
         return byDay.isEmpty() ? null : byDay;
+    }
+
+    /**
+     * The last day the stay is known to run: the discharge day of a finished stay (none when a finished stay has no
+     * end); for an open stay, the latest day anything in the record happened in it (a document, a result, an order
+     * or procedure), never after the check day. An open stay is not counted up to the check day: a feed sent as an
+     * extract long ago would otherwise show a gap of hundreds of days the ward never had.
+     */
+    static LocalDate lastDay(RecordContext ctx, EncounterFact e) {
+        if (e.getEnd() != null) return certainDay(ctx, e.getEnd(), e.getEndLatest());
+        if (e.isFinished()) return null;
+        LocalDate today = ctx.day(ctx.getNow());
+        LocalDate last = certainDay(ctx, e.getStart(), e.getStartLatest());
+        if (last == null) return null;
+        for (DocumentFact d : ctx.getDocuments()) {
+            if (e.getId().equals(d.getEncounterId())) last = later(last, certainDay(ctx, d.getCompletedAt(), d.getCompletedLatest()), today);
+        }
+        for (ObservationFact o : ctx.of(ObservationFact.class)) {
+            if (e.getId().equals(o.getEncounterId())) last = later(last, certainDay(ctx, o.getEffective(), o.getEffectiveLatest()), today);
+        }
+        for (EventFact v : ctx.of(EventFact.class)) {
+            if (e.getId().equals(v.getEncounterId())) last = later(last, certainDay(ctx, v.getAt(), v.getAtLatest()), today);
+        }
+        return last;
+    }
+
+    private static LocalDate later(LocalDate last, LocalDate d, LocalDate today) {
+        return d != null && d.isAfter(last) && !d.isAfter(today) ? d : last;
     }
 
     private static LocalDate firstDay(RecordContext ctx, EncounterFact e, String kind) {

@@ -19,8 +19,8 @@ class PackDiffTest {
         assertEquals(List.of(new PackDiff.FileChange("regions/CN-GD.yaml", "changed", true, 1, 1, """
                 --- a/regions/CN-GD.yaml
                 +++ b/regions/CN-GD.yaml
-                @@ -9,7 +9,7 @@
-                   - TIM-SENIOR-ROUND
+                @@ -12,7 +12,7 @@
+                   - TIM-POSTOP-DAYS
                  rules:
                    TIM-ATT-ROUND:
                 -    params: {limitHours: 24}

@@ -77,7 +77,7 @@ class PackValidatorTest {
         assertEquals(1, r.problems().size());
         Problem p = r.problems().get(0);
         assertEquals("regions/CN-GD.yaml", p.file());
-        assertEquals(Integer.valueOf(17), p.line());
+        assertEquals(Integer.valueOf(20), p.line());
         assertEquals("load", p.stage());
         assertTrue(p.message().startsWith("unknown field 'severty'"), p.message());
         assertEquals(null, r.pack());
@@ -96,10 +96,10 @@ class PackValidatorTest {
         PackArchive a = AdminPacks.replace(AdminPacks.core(), "regions/CN-GD.yaml", "params: {limitHours: 72}", "params: {limitHours: soon}");
         ValidationReport r = new PackValidator(null, false).validate(a);
         Problem p = r.problems().get(0);
-        assertEquals(new Problem("regions/CN-GD.yaml", 15, "rule TIM-SENIOR-ROUND: parameter limitHours is a number in the pack (72), not a text (soon)", "parameters"), p);
+        assertEquals(new Problem("regions/CN-GD.yaml", 18, "rule TIM-SENIOR-ROUND: parameter limitHours is a number in the pack (72), not a text (soon)", "parameters"), p);
         PackArchive b = AdminPacks.replace(AdminPacks.core(), "regions/CN-GD.yaml", "params: {limitHours: 24}", "params: {limitHour: 24}");
         ValidationReport rb = new PackValidator(null, false).validate(b);
-        assertEquals(new Problem("regions/CN-GD.yaml", 12, "rule TIM-ATT-ROUND: unknown parameter 'limitHour' (the rule has [kinds, limitHours, waivedBy])", "parameters"),
+        assertEquals(new Problem("regions/CN-GD.yaml", 15, "rule TIM-ATT-ROUND: unknown parameter 'limitHour' (the rule has [kinds, limitHours, waivedBy])", "parameters"),
                 rb.problems().get(0));
         assertEquals(List.of("base", "CN", "CN-BJ", "US"), rb.compiles().stream().filter(ValidationReport.RegionCompile::ok).map(ValidationReport.RegionCompile::region).toList());
     }
