@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.emrqc.rules.engine.RuleBaseCompiler;
+import org.emrqc.rules.pack.DocumentFamily;
 import org.emrqc.rules.pack.EffectiveRuleSet;
 import org.emrqc.rules.pack.PackException;
 import org.emrqc.rules.pack.PackLoader;
@@ -69,6 +70,24 @@ class PackLoaderErrorsTest {
         replace(copyOfCore().resolve("rules/unreasonable.yaml"), "  - id: UNR-DOSE\n    class: unreasonable", "  - id: UNR-DOSE\n    class: unreasonabel");
         assertEquals("rules/unreasonable.yaml: rule UNR-DOSE: unknown defect class 'unreasonabel' (expected one of incomplete, inconsistent, incorrect, unreasonable, untimely)",
                 loadFails().getMessage());
+    }
+
+    @Test
+    void ruleWithUnknownFamilyNamesFileAndLine() throws IOException {
+        replace(copyOfCore().resolve("rules/unreasonable.yaml"), "  - id: UNR-DOSE\n    class: unreasonable", "  - id: UNR-DOSE\n    family: dosing\n    class: unreasonable");
+        PackException e = loadFails();
+        assertTrue(e.getMessage().startsWith("rules/unreasonable.yaml: line 51: unknown family 'dosing' (one of admission 入院记录, progress 病程记录, "), e.getMessage());
+    }
+
+    @Test
+    void ruleFamilyByCodeOrChineseName() throws IOException {
+        Path file = copyOfCore().resolve("rules/unreasonable.yaml");
+        replace(file, "  - id: UNR-DOSE\n    class: unreasonable", "  - id: UNR-DOSE\n    family: 医嘱\n    class: unreasonable");
+        replace(file, "  - id: UNR-PATIENT-AGE\n    class: unreasonable", "  - id: UNR-PATIENT-AGE\n    family: patient\n    class: unreasonable");
+        RulePack p = PackLoader.load(PackSource.directory(dir));
+        assertEquals(DocumentFamily.ORDERS, p.rules().get("UNR-DOSE").family());
+        assertEquals(DocumentFamily.PATIENT, p.rules().get("UNR-PATIENT-AGE").family());
+        assertEquals(null, p.rules().get("UNR-LAB-RANGE").family());
     }
 
     @Test

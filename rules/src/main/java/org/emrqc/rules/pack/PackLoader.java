@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
@@ -122,7 +123,7 @@ public final class PackLoader {
                     Severity.fromCode(r.severity), r.points, r.veto, stages(r.stages, where),
                     new DepartmentScope(r.departments.include, r.departments.exclude), r.regulation,
                     java.util.Collections.unmodifiableMap(new LinkedHashMap<>(r.params)), text(r.message), text(r.fix), file,
-                    narrative(r, where));
+                    narrative(r, where), r.family);
         } catch (IllegalArgumentException e) {
             throw new PackException(where + ": " + e.getMessage());
         }
@@ -233,6 +234,8 @@ public final class PackLoader {
         public TextDoc message;
         public TextDoc fix;
         public String data;
+        /** Optional: the document family the rule belongs to (code or Chinese name), when derivation would get it wrong. */
+        @JsonDeserialize(using = DocumentFamily.Reader.class) public DocumentFamily family;
     }
 
     static final class SettingsDoc {

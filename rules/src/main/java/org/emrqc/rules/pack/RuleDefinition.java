@@ -9,7 +9,8 @@ import org.emrqc.model.Severity;
  * A rule as the pack defines it: identity, defect class, the template that holds its logic, default
  * parameters, severity, points, veto, stages, department scope, regulation, messages and fix hint.
  * Regions change the settings through overlays, never the template. {@code narrative} rules (data: narrative)
- * rest on facts extracted from text and never count as veto items.
+ * rest on facts extracted from text and never count as veto items. {@code family} is the document family the rule
+ * names ({@code family:} in its YAML), or null when it names none.
  */
 public record RuleDefinition(
         String id,
@@ -26,5 +27,6 @@ public record RuleDefinition(
         Text message,
         Text fix,
         String sourceFile,
-        boolean narrative) {
+        boolean narrative,
+        DocumentFamily family) {
 }
