@@ -10,14 +10,20 @@ import org.emrqc.rules.engine.RuleBaseCache;
 import org.emrqc.rules.pack.EffectiveRule;
 import org.emrqc.rules.pack.EffectiveRuleSet;
 import org.emrqc.rules.pack.RegionOverlay;
+import org.emrqc.rules.pack.RuleDefinition;
 import org.emrqc.rules.pack.RulePack;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "rules", mixinStandardHelpOptions = true,
-        description = "Lists the rules in effect for a region and where each setting comes from (pack, or the region overlay that set it), or runs the pack's rule fixtures.")
+        description = "Lists the rules in effect for a region and where each setting comes from (pack, or the region overlay that set it), runs the pack's rule fixtures, or counts the checks per document family and defect class.")
 final class RulesCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     PackOptions pack;
 
@@ -33,6 +39,16 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--test", description = "Run the pack's fixtures (records each rule must and must not fire on) and report.")
     boolean test;
 
+    @Option(names = "--coverage", description = "Count the checks per document family and defect class, with the share that has fixtures; "
+            + "all rules of the pack, or with --region only those the region enables.")
+    boolean coverage;
+
+    @Option(names = "--lang", paramLabel = "zh|en", defaultValue = "zh", description = "Language of --coverage's family names and headings. Default: ${DEFAULT-VALUE}.")
+    String lang;
+
+    @Option(names = "--json", description = "With --coverage: print JSON (counts per family and class, and each rule's family).")
+    boolean json;
+
     @Override
     public Integer call() {
         RulePack p = pack.load();
@@ -42,6 +58,8 @@ final class RulesCommand implements Callable<Integer> {
             return 0;
         }
         if (test) return runFixtures(p, out);
+        if (coverage) return printCoverage(p, out);
+        if (json) throw new UserError("--json goes with --coverage");
         EffectiveRuleSet set = EffectiveRuleSet.of(p, pack.region);
         out.printf("Pack %s, region %s: %s%n", p.label(), pack.region, set.chainLabel());
         if (!set.resolvedRegion().equalsIgnoreCase(pack.region)) {
@@ -88,6 +106,30 @@ final class RulesCommand implements Callable<Integer> {
         List<String> g = new ArrayList<>();
         set.scoring().grades().forEach(x -> g.add(x.grade() + "≥" + fmt(x.min())));
         return String.join(" ", g);
+    }
+
+    private int printCoverage(RulePack p, PrintStream out) {
+        if (!"zh".equals(lang) && !"en".equals(lang)) throw new UserError("--lang must be zh or en, not '" + lang + "'");
+        boolean byRegion = spec.commandLine().getParseResult().hasMatchedOption("--region");
+        List<RuleDefinition> rules;
+        String scope;
+        if (byRegion) {
+            EffectiveRuleSet set = EffectiveRuleSet.of(p, pack.region);
+            rules = set.enabled().stream().map(EffectiveRule::definition).toList();
+            scope = "zh".equals(lang)
+                    ? String.format("规则包 %s，地区 %s（%s）启用的 %d 条规则（共 %d 条）", p.label(), pack.region, set.chainLabel(), rules.size(), p.rules().size())
+                    : String.format("pack %s, the %d of %d rules enabled in region %s (%s)", p.label(), rules.size(), p.rules().size(), pack.region, set.chainLabel());
+        } else {
+            rules = List.copyOf(p.rules().values());
+            scope = "zh".equals(lang)
+                    ? String.format("规则包 %s，全部 %d 条规则（不分地区）", p.label(), rules.size())
+                    : String.format("pack %s, all %d rules (any region)", p.label(), rules.size());
+        }
+        RuleCoverage c = RuleCoverage.of(rules, new FixtureRunner(p, new RuleBaseCache()).cases(), FamilyTable.bundled());
+        CoverageReport report = new CoverageReport(c, scope, lang);
+        if (json) report.printJson(out, p.label(), byRegion ? pack.region : null);
+        else report.printText(out);
+        return 0;
     }
 
     private int runFixtures(RulePack p, PrintStream out) {
