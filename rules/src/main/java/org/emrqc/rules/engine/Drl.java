@@ -182,6 +182,20 @@ public final class Drl {
         return NoteRhythm.keyDays(ctx, e, kinds, anchor, days);
     }
 
+    /**
+     * The parts of {@code to} that repeat parts of {@code from} ({@link CopyAcross}): for each of {@code toSections}
+     * (section codes; "note" = the whole note) compared with each of {@code fromSections}, the most similar pair at or
+     * above the threshold. Parts shorter than minChars characters (punctuation and spaces not counted) are not
+     * compared; nor is a section with itself. With sameDocument, only sections of one document are compared; without,
+     * only different documents.
+     */
+    public static List<CopiedText> copiedAcross(RecordContext ctx, org.emrqc.model.DocumentFact from, List<String> fromSections,
+                                                org.emrqc.model.DocumentFact to, List<String> toSections, boolean sameDocument,
+                                                double threshold, int minChars) {
+        if (sameDocument != (from == to)) return List.of();
+        return CopyAcross.find(ctx, from, fromSections, to, toSections, threshold, minChars);
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
