@@ -196,6 +196,15 @@ public final class Drl {
         return CopyAcross.find(ctx, from, fromSections, to, toSections, threshold, minChars);
     }
 
+    /**
+     * A document of the kinds (or recording a round of them) whose authors and signers all hold a known title below
+     * minRank (0 trainee, 1 医师, 2 主治, 3 副主任, 4 主任; {@link SignerTitles}); nothing when one title is unknown.
+     */
+    public static List<SignerTitles.Shortfall> signersBelow(RecordContext ctx, org.emrqc.rules.pack.Knowledge kb, org.emrqc.model.DocumentFact d,
+                                                            String[] kinds, int minRank) {
+        return SignerTitles.below(ctx, kb, d, kinds, minRank);
+    }
+
     /** Whether a document is of one of the given kinds, by its kind or the round it records. */
     public static boolean isKind(DocumentFact d, String... kinds) {
         for (String k : kinds) if (k.equals(d.getKind()) || k.equals(d.getRoundKind())) return true;
