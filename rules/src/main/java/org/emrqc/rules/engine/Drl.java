@@ -349,6 +349,23 @@ public final class Drl {
     public static String idSex(String id) { return ChineseResidentId.sex(id); }
     public static java.time.LocalDate idBirthDate(String id) { return ChineseResidentId.birthDate(id); }
 
+    /**
+     * An infant registered under a parent's resident identity number, as hospitals register newborns who have none
+     * yet: the number's birth date is at least 12 years before the patient's, and the patient was under one year
+     * old at the first stay of the record (or on the check day). The number's sex and birth date are the parent's.
+     */
+    public static boolean registeredUnderParent(RecordContext ctx, org.emrqc.model.PatientFact p) {
+        if (p == null || p.getBirthDate() == null || p.getNationalId() == null) return false;
+        java.time.LocalDate idBirth = ChineseResidentId.birthDate(p.getNationalId());
+        if (idBirth == null || idBirth.isAfter(p.getBirthDate().minusYears(12))) return false;
+        Long at = null;
+        for (org.emrqc.model.EncounterFact e : ctx.of(org.emrqc.model.EncounterFact.class)) {
+            if (e.getStart() != null && (at == null || e.getStart() < at)) at = e.getStart();
+        }
+        java.time.LocalDate day = ctx.day(at != null ? at : ctx.getNow());
+        return day.isBefore(p.getBirthDate().plusYears(1));
+    }
+
     /** The male value for "male", else the female value (DRL constraints cannot hold a ternary). */
     public static int bySex(String gender, int male, int female) { return "male".equals(gender) ? male : female; }
 
