@@ -48,7 +48,7 @@ public final class DefectKinds {
         k.put("late-operative-note", "TIM-OPNOTE-24H");
         k.put("missing-first-progress-note", "INC-FPN-MISSING");
         k.put("missing-discharge-record", "INC-DISCH");
-        k.put("section-missing", "INC-ADM-SECTIONS", "INC-FPN-PARTS");
+        k.put("section-missing", "INC-ADM-SECTIONS", "INC-ADM-KEY-SECTIONS", "INC-FPN-PARTS");
         k.put("section-empty", "INC-SECTION-EMPTY");
         return k;
     }
