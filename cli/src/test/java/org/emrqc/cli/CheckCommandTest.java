@@ -35,7 +35,7 @@ class CheckCommandTest {
     void chineseSamplesInGuangdong() throws Exception {
         CliRun r = CliRun.of("check", "--region", "CN-GD", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--out", out.toString(), SAMPLES.resolve("cn").toString());
         assertEquals(0, r.exit(), r.err());
-        assertTrue(r.out().contains("Checked 2 files (2 records, 40 resources)"), r.out());
+        assertTrue(r.out().contains("Checked 2 files (2 records, 54 resources)"), r.out());
         assertTrue(r.out().contains("Findings: 4"), r.out());
 
         Bundle clean = read(out.resolve("cn-inpatient-appendicitis-complete.qc.json"));

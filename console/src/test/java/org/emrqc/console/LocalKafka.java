@@ -35,7 +35,8 @@ public class LocalKafka implements QuarkusTestResourceLifecycleManager {
             p.put("bootstrap.servers", bootstrap);
             try (Admin admin = Admin.create(p)) {
                 admin.createTopics(List.of(new NewTopic(Topics.RECORDS, 1, (short) 1), new NewTopic(Topics.FINDINGS, 1, (short) 1),
-                        new NewTopic(Topics.PACKS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")))).all().get();
+                        // the control topic as deployed: compacted, with room for pack archives over 1 MB (the core pack's fixtures)
+                        org.emrqc.kafka.LocalBrokerConfig.topic(Topics.PACKS, 1))).all().get();
             }
             return Map.of("emrqc.console.kafka.bootstrap", bootstrap);
         } catch (Exception e) {
