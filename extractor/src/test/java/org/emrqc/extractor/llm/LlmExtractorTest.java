@@ -105,7 +105,17 @@ class LlmExtractorTest {
     }
 
     @BeforeEach
-    void reset() {
+    void reset() throws InterruptedException {
+        // a call still in flight from the previous test (a retry, a thread of the concurrency test) must not land in
+        // this test's request log: wait until the stub has been quiet for 150 ms (at most 3 s), then reset it
+        int seen = -1;
+        long until = System.currentTimeMillis() + 3000;
+        while (System.currentTimeMillis() < until) {
+            int now = server.getAllServeEvents().size();
+            if (now == seen) break;
+            seen = now;
+            Thread.sleep(150);
+        }
         server.resetAll();
         offline = new FakeOffline();
     }
