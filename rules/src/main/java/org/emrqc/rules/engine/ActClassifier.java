@@ -1,10 +1,5 @@
 package org.emrqc.rules.engine;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import org.emrqc.model.CodedFact;
 import org.emrqc.model.Coding;
 import org.emrqc.rules.pack.Knowledge;
@@ -13,11 +8,11 @@ import org.emrqc.rules.pack.Row;
 /**
  * Names the act an order or a procedure records (consultation, transfusion, rescue, critical-illness-notice …) from
  * the pack's {@code act-kinds} table: by coding (system, code) first, then by the longest term of the table (system
- * "text") its name contains, as HIS systems send most orders by name only (请心内科会诊, 输注悬浮红细胞2U, 病危).
+ * "text", {@link LongestTerms}) its name contains, as HIS systems send most orders by name only (请心内科会诊,
+ * 输注悬浮红细胞2U, 病危).
  */
 final class ActClassifier {
     static final String TABLE = "act-kinds";
-    private static final Map<Knowledge, List<Row>> TERMS = new WeakHashMap<>();
 
     private ActClassifier() { }
 
@@ -36,23 +31,9 @@ final class ActClassifier {
     static String byText(String text, Knowledge kb) {
         if (text == null || text.isBlank()) return null;
         String t = text.replaceAll("\\s+", "");
-        for (Row r : terms(kb)) {
+        for (Row r : LongestTerms.of(kb, TABLE, "text", "kind")) {
             if (t.contains(r.str("code"))) return "none".equals(r.str("kind")) ? null : r.str("kind");
         }
         return null;
-    }
-
-    /** Text rows, longest term first (so 输血前检查, which is not a transfusion — kind "none" — wins over 输血). */
-    private static List<Row> terms(Knowledge kb) {
-        synchronized (TERMS) {
-            return TERMS.computeIfAbsent(kb, k -> {
-                List<Row> rows = new ArrayList<>();
-                for (Row r : k.tables().get(TABLE).rows()) {
-                    if ("text".equals(r.str("system")) && r.str("code") != null && r.str("kind") != null) rows.add(r);
-                }
-                rows.sort(Comparator.comparingInt((Row r) -> -r.str("code").length()));
-                return rows;
-            });
-        }
     }
 }

@@ -1,10 +1,5 @@
 package org.emrqc.rules.engine;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 import org.emrqc.model.Coding;
 import org.emrqc.model.DocumentFact;
@@ -26,7 +21,6 @@ final class DocumentClassifier {
     private static final Pattern NOISE = Pattern.compile("[\\s\\d:：\\-/.年月日时分()（）【】\\[\\]#]+");
     private static final Pattern ATTENDING_ROUND = Pattern.compile("主治(?:医师|医生)?[\\p{IsHan}*＊]{0,4}查房|(?:主治医师|主治医生)[^，。；\\n]{0,8}查看(?:患者|病人)");
     private static final Pattern SENIOR_ROUND = Pattern.compile("(?:副主任|主任)(?:医师|医生)?[\\p{IsHan}*＊]{0,4}查房|(?:副主任|主任)(?:医师|医生)[^，。；\\n]{0,8}查看(?:患者|病人)");
-    private static final Map<Knowledge, List<Row>> TITLES = new WeakHashMap<>();
 
     private DocumentClassifier() { }
 
@@ -76,25 +70,11 @@ final class DocumentClassifier {
         if (bare.isEmpty()) return null;
         exact = kb.row(TABLE, "title", bare);
         if (exact != null) return exact.str("kind");
-        for (Row r : titles(kb)) {
+        for (Row r : LongestTerms.of(kb, TABLE, "title", "kind")) {
             String known = r.str("code");
             if (known.length() >= 2 && bare.contains(known)) return r.str("kind");
         }
         return null;
-    }
-
-    /** Title rows, longest title first. */
-    private static List<Row> titles(Knowledge kb) {
-        synchronized (TITLES) {
-            return TITLES.computeIfAbsent(kb, k -> {
-                List<Row> rows = new ArrayList<>();
-                for (Row r : k.tables().get(TABLE).rows()) {
-                    if ("title".equals(r.str("system")) && r.str("code") != null && r.str("kind") != null) rows.add(r);
-                }
-                rows.sort(Comparator.comparingInt((Row r) -> -r.str("code").length()));
-                return rows;
-            });
-        }
     }
 
     /** The first line of a narrative that holds a word, up to 40 characters (where a combined note names itself). */

@@ -1,12 +1,9 @@
 package org.emrqc.rules.engine;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.emrqc.model.Coding;
 import org.emrqc.model.DocumentFact;
 import org.emrqc.model.Localized;
@@ -23,7 +20,6 @@ import org.emrqc.rules.pack.Row;
  */
 public final class SignerTitles {
     static final String TABLE = "practitioner-titles";
-    private static final Map<Knowledge, List<Row>> TERMS = new WeakHashMap<>();
     private static final String[] RANK_ZH = {"实习/试用期医师", "医师", "主治医师", "副主任医师", "主任医师"};
     private static final String[] RANK_EN = {"trainee", "physician", "attending physician", "associate chief physician", "chief physician"};
 
@@ -83,21 +79,8 @@ public final class SignerTitles {
     private static Row byText(String text, Knowledge kb) {
         if (text == null || text.isBlank()) return null;
         String t = text.replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT);
-        for (Row r : terms(kb)) if (t.contains(r.str("code").replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT))) return r;
+        for (Row r : LongestTerms.of(kb, TABLE, "text", "rank")) if (t.contains(r.str("code").replaceAll("\\s+", "").toLowerCase(java.util.Locale.ROOT))) return r;
         return null;
-    }
-
-    private static List<Row> terms(Knowledge kb) {
-        synchronized (TERMS) {
-            return TERMS.computeIfAbsent(kb, k -> {
-                List<Row> rows = new ArrayList<>();
-                for (Row r : k.tables().get(TABLE).rows()) {
-                    if ("text".equals(r.str("system")) && r.str("code") != null && r.has("rank")) rows.add(r);
-                }
-                rows.sort(Comparator.comparingInt((Row r) -> -r.str("code").length()));
-                return rows;
-            });
-        }
     }
 
     /**
