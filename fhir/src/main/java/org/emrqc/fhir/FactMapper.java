@@ -514,6 +514,14 @@ public final class FactMapper {
         }
         if (d.hasIssued()) f.setIssued(time(d.getIssuedElement()));
         for (Reference r : d.getResult()) f.getResultIds().add(index.targetId(r));
+        for (Reference r : d.getBasedOn()) {
+            String target = index.targetId(r);
+            if (target != null) f.getBasedOnIds().add(target);
+        }
+        for (CodeableConcept c : d.getCategory()) {
+            for (org.hl7.fhir.r4.model.Coding k : c.getCoding()) if (k.hasCode()) f.getCategories().add(new Coding(k.getSystem(), k.getCode(), k.getDisplay()));
+            if (f.getCategoryText() == null) f.setCategoryText(text(c));
+        }
         StringBuilder sb = new StringBuilder();
         for (Attachment a : d.getPresentedForm()) append(sb, attachmentText(a));
         if (sb.length() > 0) f.setNarrative(sb.toString());

@@ -28,6 +28,22 @@ final class ActClassifier {
         return kind;
     }
 
+    /** The examination a report records: by its code, then its category (v2-0074 CT, PAT, MB …), then their texts. */
+    static String report(org.emrqc.model.DiagnosticReportFact r, Knowledge kb) {
+        if (!kb.tables().containsKey(TABLE)) return null;
+        for (Coding c : r.getCodings()) {
+            Row row = kb.row(TABLE, Knowledge.systemName(c.getSystem()), c.getCode());
+            if (row != null) return "none".equals(row.str("kind")) ? null : row.str("kind");
+        }
+        String kind = byText(r.getText(), kb);
+        if (kind != null) return kind;
+        for (Coding c : r.getCategories()) {
+            Row row = kb.row(TABLE, Knowledge.systemName(c.getSystem()), c.getCode());
+            if (row != null) return "none".equals(row.str("kind")) ? null : row.str("kind");
+        }
+        return byText(r.getCategoryText(), kb);
+    }
+
     static String byText(String text, Knowledge kb) {
         if (text == null || text.isBlank()) return null;
         String t = text.replaceAll("\\s+", "");

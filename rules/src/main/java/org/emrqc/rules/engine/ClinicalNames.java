@@ -48,6 +48,7 @@ public final class ClinicalNames {
             {"transfer-in-record", "transfer-in note", "转入记录"},
             {"transfer-out-record", "transfer-out note", "转出记录"},
             {"rescue-record", "rescue record", "抢救记录"},
+            {"transfusion-record", "transfusion record", "输血记录"},
             {"consultation-request", "consultation request", "会诊申请单"},
             {"handover-record", "handover note", "交接班记录"},
             {"stage-summary", "stage summary", "阶段小结"},

@@ -211,6 +211,24 @@ public final class Drl {
         return false;
     }
 
+    /**
+     * True when the document's text names any of the terms (spaces ignored, Latin letters in any case): a note that
+     * names the examination (胸部CT示…, 病理回报…, 痰培养结果…) is taken as its analysis; a looser match only silences.
+     */
+    public static boolean mentionsAny(DocumentFact d, String... terms) {
+        String text = d.getNarrative();
+        if (text == null || text.isEmpty()) return false;
+        String t = text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        for (String term : terms) if (t.contains(term.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT))) return true;
+        return false;
+    }
+
+    /** True when the report may have been issued at or after the time (or has no time at all). */
+    public static boolean mayFollow(org.emrqc.model.DiagnosticReportFact r, Long at) {
+        Long latest = r.getIssued() != null ? r.getIssuedLatest() : r.getEffectiveLatest();
+        return latest == null || at == null || latest >= at;
+    }
+
     /** True when b is certainly before a (b's latest instant precedes a's earliest). */
     public static boolean certainlyBefore(Long b, Long bLatest, Long a) {
         if (a == null || b == null) return false;

@@ -23,7 +23,9 @@ import org.emrqc.model.ProcedureFact;
  * <li>a transfer: each ward in a stay's location history after the first that is not the ward before it (beds and
  *     rooms are not wards);</li>
  * <li>a death during the stay (Patient.deceasedDateTime, else the end of a stay whose disposition is death);</li>
- * <li>a critical value (an Observation the laboratory flagged HH, LL or AA), timed from its report.</li>
+ * <li>a critical value (an Observation the laboratory flagged HH, LL or AA), timed from its report;</li>
+ * <li>a report of an examination the national indicators follow (CT/MRI, pathology, culture), timed from its issue
+ *     (else its effective time).</li>
  * </ul>
  * Events take the source's time at its precision; an order or observation without an encounter is given the stay
  * that certainly covers it. Nothing is derived from a voided resource.
@@ -43,6 +45,7 @@ final class EventDeriver {
             if (f instanceof OrderFact o) order(o, kb, out, stays);
             else if (f instanceof ProcedureFact p) procedure(p, kb, out, stays);
             else if (f instanceof ObservationFact o && o.isCritical() && o.getComponentIndex() < 0) criticalValue(o, out, stays);
+            else if (f instanceof org.emrqc.model.DiagnosticReportFact r) report(r, out, stays);
         }
         for (EncounterFact e : stays) {
             transfers(e, out);
@@ -80,6 +83,17 @@ final class EventDeriver {
                 : o.getValueText() != null ? o.getValueText() : "";
         String name = o.getLabel();
         add(new EventFact(o, "critical-value", at, latest, Localized.of(value.isEmpty() ? name : name + " " + value)), out, stays);
+    }
+
+    /** The examinations whose reports are events (the other kinds are acts that orders and procedures carry). */
+    static final java.util.Set<String> REPORTED_KINDS = java.util.Set.of("ct-mri", "pathology", "culture");
+
+    private static void report(org.emrqc.model.DiagnosticReportFact r, List<EventFact> out, List<EncounterFact> stays) {
+        if (r.isVoided() || r.getKind() == null || !REPORTED_KINDS.contains(r.getKind())) return;
+        if ("registered".equals(r.getStatus()) || "partial".equals(r.getStatus()) || "preliminary".equals(r.getStatus())) return;
+        Long at = r.getIssued() != null ? r.getIssued() : r.getEffective();
+        Long latest = r.getIssued() != null ? r.getIssuedLatest() : r.getEffectiveLatest();
+        add(new EventFact(r, r.getKind(), at, latest, Localized.of(r.getLabel())), out, stays);
     }
 
     /** A transfer for each ward of the history that differs from the ward before it, timed from its start. */

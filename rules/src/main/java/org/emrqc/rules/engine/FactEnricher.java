@@ -24,6 +24,8 @@ final class FactEnricher {
                 if (d.getKind() != null) kinds.put(d.getRef(), d.getKind());
             } else if (f instanceof org.emrqc.model.OrderFact o) {
                 o.setKind(ActClassifier.classify(o, kb, o.getCategoryText()));
+            } else if (f instanceof org.emrqc.model.DiagnosticReportFact r) {
+                r.setKind(ActClassifier.report(r, kb));
             } else if (f instanceof org.emrqc.model.ConsentFact c) {
                 c.setKind(DocumentClassifier.consentKind(c, kb));
             } else if (f instanceof MedicationFact m) {

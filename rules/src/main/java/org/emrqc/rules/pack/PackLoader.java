@@ -50,6 +50,7 @@ public final class PackLoader {
                 if (rules.put(def.id(), def) != null) throw new PackException(f + ": rule " + def.id() + " is defined twice");
             }
         }
+        indicators(knowledge.get("indicators"), m.knowledge.get("indicators"), rules);
         Map<String, RegionOverlay> regions = new LinkedHashMap<>();
         for (String f : m.regions) {
             RegionOverlay o = region(yaml(source, f, RegionDoc.class), f, rules, knowledge);
@@ -65,6 +66,34 @@ public final class PackLoader {
         if (scoring == null) throw new PackException("pack.yaml: missing 'scoring'");
         return new RulePack(m.id, m.version, text(m.title), m.docs, templates, rules, regions, knowledge, scoring,
                 List.copyOf(m.fixtures), source);
+    }
+
+    /** The indicators table names rules of the pack and a denominator the evaluator knows. */
+    private static void indicators(KnowledgeTable table, TableDoc doc, Map<String, RuleDefinition> rules) {
+        if (table == null) return;
+        int line = 1;
+        for (Row r : table.rows()) {
+            line++;
+            String where = doc.file + ": line " + line + " (" + r.str("code") + ")";
+            String base = r.str("base") == null ? "" : r.str("base").trim();
+            if (!base.equals("discharged") && !base.equals("principal-diagnosis") && !(base.startsWith("event:") && base.length() > 6)) {
+                throw new PackException(where + ": base must be discharged, principal-diagnosis or event:<kinds>, not '" + base + "'");
+            }
+            String polarity = r.str("polarity");
+            if (!"conforming".equals(polarity) && !"occurrence".equals(polarity)) {
+                throw new PackException(where + ": polarity must be conforming or occurrence, not '" + polarity + "'");
+            }
+            try {
+                Integer.parseInt(r.str("number") == null ? "" : r.str("number").trim());
+            } catch (NumberFormatException e) {
+                throw new PackException(where + ": number must be the indicator's number in the national list, not '" + r.str("number") + "'");
+            }
+            String ids = r.str("rules") == null ? "" : r.str("rules").trim();
+            if (ids.isEmpty()) throw new PackException(where + ": names no rules");
+            for (String id : ids.split("\\s+")) {
+                if (!rules.containsKey(id)) throw new PackException(where + ": rule '" + id + "' is not defined in the pack");
+            }
+        }
     }
 
     private static void require(Object v, String file, String field) {
