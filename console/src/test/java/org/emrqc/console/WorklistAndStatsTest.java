@@ -73,6 +73,46 @@ class WorklistAndStatsTest {
     }
 
     @Test
+    void nationalIndicatorsWithDrillDown() {
+        // each sample record is a finished stay with an appendectomy: in the denominators of 14 (operation), 17 and 25
+        // (a finished stay), 21 (a principal diagnosis) and 26 (an act that needs a consent)
+        JsonPath s = Api.as("reviewer").get("/api/v1/stats?from=" + DAY + "&to=" + DAY).then().statusCode(200).extract().jsonPath();
+        Map<String, Object> op = s.getMap("indicators.find { it.code == 'MER-D&T-04' }");
+        assertEquals(14, op.get("number"));
+        assertEquals(Map.of("zh", "手术相关记录完整率", "en", "Completeness of operation-related records"), op.get("name"));
+        int den = (Integer) op.get("denominator");
+        assertTrue(den >= 4, "the four records of this class have an operation: " + op);
+        Map<String, Object> copy = s.getMap("indicators.find { it.code == 'MER-TQ-07' }");
+        assertEquals(true, copy.get("occurrence"));
+        Map<String, Object> ct = s.getMap("indicators.find { it.code == 'MER-ME-01' }");
+        assertEquals(0, ct.get("denominator"), "no record of this class has a CT");
+
+        JsonPath drill = Api.as("reviewer").get("/api/v1/stats/indicators/MER-D&T-04/records?from=" + DAY + "&to=" + DAY).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(den, drill.getList("records").size());
+        Map<String, Object> one = drill.getMap("records.find { it.patientName != null }");
+        @SuppressWarnings("unchecked")
+        Map<String, String> why = (Map<String, String>) one.get("why");
+        assertTrue(why.get("zh").startsWith("腹腔镜阑尾切除术（2025-03-04"), why.toString());
+        assertEquals(List.of("Procedure/op1"), one.get("refs"));
+        int numerator = (Integer) op.get("numerator");
+        int out = Api.as("reviewer").get("/api/v1/stats/indicators/MER-D&T-04/records?numerator=false&from=" + DAY + "&to=" + DAY).then().statusCode(200)
+                .extract().jsonPath().getList("records").size();
+        assertEquals(den - numerator, out);
+
+        Api.as("reviewer").get("/api/v1/stats/indicators/MER-XX-99/records").then().statusCode(404).contentType("application/problem+json");
+        Api.as("reviewer").get("/api/v1/stats/indicators/MER-D&T-04/records?numerator=maybe").then().statusCode(400);
+        Api.as("physician").get("/api/v1/stats/indicators/MER-D&T-04/records").then().statusCode(403);
+        String csv = Api.as("reviewer").get("/api/v1/stats.csv?table=indicators").then().statusCode(200).extract().asString();
+        assertTrue(csv.startsWith("\uFEFFindicator,number,name,period,department,denominator,numerator,rate\r\nMER-D&T-04,14,手术相关记录完整率,"), csv);
+
+        // the record view shows the record's indicators with its numerator as the findings stand
+        String recordId = (String) one.get("recordId");
+        JsonPath rec = Api.as("reviewer").get("/api/v1/records/" + recordId).then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("Procedure/op1"), rec.getList("indicators.find { it.code == 'MER-D&T-04' }.refs"));
+    }
+
+    @Test
     void statisticsAndCsv() {
         JsonPath s = Api.as("reviewer").get("/api/v1/stats?from=" + DAY + "&to=" + DAY + "&groupBy=rule&interval=day").then().statusCode(200).extract().jsonPath();
         int records = s.getInt("totals.records");

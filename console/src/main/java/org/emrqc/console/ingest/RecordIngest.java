@@ -36,7 +36,7 @@ public class RecordIngest {
         QcEngine.Checked checked = engine.check(source, body, region);
         Map<String, Map<String, Object>> values = new HashMap<>();
         for (RecordResult r : checked.outcome().results()) for (Finding f : r.findings()) values.put(f.stableId(), f.values());
-        RecordSummarizer summarizer = new RecordSummarizer(engine.zone(), engine.ruleSet(checked.region()).knowledge());
+        RecordSummarizer summarizer = new RecordSummarizer(engine.zone(), engine.ruleSet(checked.region()));
         List<RecordStore.Stored> out = new ArrayList<>();
         for (CheckedRecord rec : reader.read(checked.bundle())) {
             CheckedRecord withValues = new CheckedRecord(rec.patientRef(), rec.score(), rec.grade(), rec.vetoed(), rec.packVersion(), rec.region(),
@@ -71,7 +71,7 @@ public class RecordIngest {
         for (CheckedRecord rec : reader.read(bundle)) {
             RecordSummary summary = RecordSummary.EMPTY;
             if (parsed != null) {
-                RecordSummarizer summarizer = new RecordSummarizer(engine.zone(), engine.ruleSet(rec.region()).knowledge());
+                RecordSummarizer summarizer = new RecordSummarizer(engine.zone(), engine.ruleSet(rec.region()));
                 summary = summarizer.summarize(parsed, rec.patientRef());
             }
             out.add(store.upsert(RecordIds.recordKey(rec.patientRef(), source), source, fhir, summary, rec, checkedAt, false));

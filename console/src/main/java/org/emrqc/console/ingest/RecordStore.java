@@ -60,6 +60,7 @@ public class RecordStore {
         r.vetoed = checked.vetoed();
         if (fhir != null) r.fhir = fhir;
         r.timeliness = summary.timeliness();
+        r.indicators = summary.indicators();
         r.admittedAt = summary.admittedAt();
         r.dischargedAt = summary.dischargedAt();
         r.checkedAt = checkedAt;

@@ -14,6 +14,8 @@ import org.emrqc.model.EncounterFact;
 import org.emrqc.model.PatientRecord;
 import org.emrqc.model.PractitionerFact;
 import org.emrqc.model.ProcedureFact;
+import org.emrqc.rules.engine.Indicators;
+import org.emrqc.rules.pack.EffectiveRuleSet;
 import org.emrqc.rules.pack.Knowledge;
 import org.emrqc.rules.pack.Row;
 import org.hl7.fhir.r4.model.Encounter;
@@ -33,10 +35,22 @@ public final class RecordSummarizer {
 
     private final RecordAssembler assembler;
     private final Knowledge knowledge;
+    private final EffectiveRuleSet ruleSet;
+    private final ZoneId zone;
 
     public RecordSummarizer(ZoneId zone, Knowledge knowledge) {
         this.assembler = new RecordAssembler(zone);
         this.knowledge = knowledge;
+        this.ruleSet = null;
+        this.zone = zone;
+    }
+
+    /** A summarizer that also places the record in the denominators of the region's national indicators. */
+    public RecordSummarizer(ZoneId zone, EffectiveRuleSet ruleSet) {
+        this.assembler = new RecordAssembler(zone);
+        this.knowledge = ruleSet.knowledge();
+        this.ruleSet = ruleSet;
+        this.zone = zone;
     }
 
     public List<PatientRecord> records(ParsedInput input) { return assembler.assemble(input.source(), input.entries()); }
@@ -55,10 +69,33 @@ public final class RecordSummarizer {
         String attending = attendingRef == null ? null : practitionerName(record, attendingRef);
         if (attending == null) attending = attendingDisplay(input, enc);
         Map<String, Double> timeliness = timeliness(record, enc);
+        Map<String, Map<String, Object>> indicators = indicators(record);
         return new RecordSummary(record.getPatient() == null ? null : record.getPatient().getName(), enc == null ? null : enc.getRef(),
                 enc == null ? null : enc.getDepartment(), attending != null ? attending : attendingRef, attendingRef,
                 enc == null || enc.getStart() == null ? null : Instant.ofEpochMilli(enc.getStart()),
-                enc == null || enc.getEnd() == null ? null : Instant.ofEpochMilli(enc.getEnd()), timeliness);
+                enc == null || enc.getEnd() == null ? null : Instant.ofEpochMilli(enc.getEnd()), timeliness, indicators);
+    }
+
+    /** The indicators whose denominator the record is in, with why; empty without a rule set or on bad data. */
+    private Map<String, Map<String, Object>> indicators(PatientRecord record) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (ruleSet == null) return out;
+        try {
+            for (Indicators.Membership m : Indicators.memberships(ruleSet, record, zone)) {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("number", m.indicator().number());
+                v.put("name", Map.of("zh", m.indicator().name().in("zh"), "en", m.indicator().name().in("en")));
+                v.put("why", Map.of("zh", m.why().in("zh"), "en", m.why().in("en")));
+                v.put("refs", m.refs());
+                v.put("rules", m.indicator().rules());
+                v.put("occurrence", m.indicator().occurrence());
+                out.put(m.indicator().code(), v);
+            }
+        } catch (RuntimeException e) {
+            // an indicator is statistics: a record the evaluator cannot place is left out of every denominator
+            return new LinkedHashMap<>();
+        }
+        return out;
     }
 
     /** The document kind from the pack's document-types table (by type coding, else title), or null. */

@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.emrqc.console.ingest.RecordSummarizer;
+import org.emrqc.rules.engine.Indicators;
 
 /**
  * Statistics over checked records in a time range (by checked-at): defect rates per department, doctor, rule or
@@ -25,6 +27,8 @@ public class Statistics {
 
     @Inject
     EntityManager em;
+    @Inject
+    org.emrqc.console.ingest.QcEngine engine;
 
     public record Query(Instant from, Instant to, String groupBy, String interval, String zone) { }
 
@@ -42,6 +46,7 @@ public class Statistics {
         out.put("gradeDistribution", grades(q));
         out.put("topRules", topRules(q, 10));
         out.put("timeliness", timeliness(q));
+        out.put("indicators", indicators(q));
         out.put("precision", precision(q));
         return out;
     }
@@ -148,6 +153,125 @@ public class Statistics {
         }
         return out;
     }
+
+    /** The indicators of the default region's pack, in its table's order. */
+    public List<Indicators.Indicator> catalog() {
+        return Indicators.catalog(engine.ruleSet(null).knowledge());
+    }
+
+    /** Records in the numerator: no open or confirmed finding of the indicator's rules (conformity), or one (occurrence). */
+    private static String decided(String code) {
+        return "exists (select 1 from finding f where f.record_id = r.id and f.status <> 'dismissed' and f.rule_id in"
+                + " (select jsonb_array_elements_text(r.indicators -> '" + code.replace("'", "") + "' -> 'rules')))";
+    }
+
+    /**
+     * Per national indicator the records in its denominator and its numerator over the range, in all and by period
+     * and department or doctor (when the statistics are grouped by one of them): a record's membership was stored when
+     * it was checked, its numerator follows the reviewers' verdicts (a dismissed finding does not count).
+     */
+    public List<Map<String, Object>> indicators(Query q) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        boolean byKey = "department".equals(q.groupBy()) || "doctor".equals(q.groupBy());
+        String key = "doctor".equals(q.groupBy()) ? "r.attending" : "r.department";
+        for (Indicators.Indicator i : catalog()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            String member = "(r.indicators -> '" + i.code().replace("'", "") + "') is not null";
+            String hit = decided(i.code());
+            Object[] row = (Object[]) bind(em.createNativeQuery("select count(*), count(*) filter (where " + hit + ") from qc_record r where "
+                    + range(q, p) + " and " + member), p).getSingleResult();
+            long den = ((Number) row[0]).longValue();
+            long hits = ((Number) row[1]).longValue();
+            long num = i.occurrence() ? hits : den - hits;
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", i.code());
+            m.put("number", i.number());
+            m.put("name", Map.of("zh", i.name().in("zh"), "en", i.name().in("en")));
+            m.put("occurrence", i.occurrence());
+            m.put("denominator", den);
+            m.put("numerator", num);
+            m.put("rate", rate(num, den));
+            List<Map<String, Object>> groups = new ArrayList<>();
+            Map<String, Object> gp = new LinkedHashMap<>();
+            for (Object[] g : rows("select " + period(q) + " p, " + (byKey ? "coalesce(" + key + ", '')" : "''") + " k, count(*), count(*) filter (where "
+                    + hit + ") from qc_record r where " + range(q, gp) + " and " + member + " group by 1, 2 order by 1, 2", gp)) {
+                long d = ((Number) g[2]).longValue();
+                long h = ((Number) g[3]).longValue();
+                long n = i.occurrence() ? h : d - h;
+                Map<String, Object> gm = new LinkedHashMap<>();
+                gm.put("period", g[0]);
+                gm.put("key", g[1]);
+                gm.put("denominator", d);
+                gm.put("numerator", n);
+                gm.put("rate", rate(n, d));
+                groups.add(gm);
+            }
+            m.put("groups", groups);
+            out.add(m);
+        }
+        return out;
+    }
+
+    /**
+     * Drill-down: the records in an indicator's denominator over the range (optionally one department or doctor, and
+     * only those in or out of the numerator), newest first, with why each is in the denominator and the findings that
+     * decided its numerator.
+     */
+    public List<Map<String, Object>> indicatorRecords(Query q, String code, String department, String doctor, Boolean inNumerator, int limit) {
+        Indicators.Indicator indicator = catalog().stream().filter(i -> i.code().equals(code)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("indicator: '" + code + "' is not one of "
+                        + catalog().stream().map(Indicators.Indicator::code).toList()));
+        Map<String, Object> p = new LinkedHashMap<>();
+        StringBuilder where = new StringBuilder(range(q, p)).append(" and (r.indicators -> :code) is not null");
+        p.put("code", code);
+        if (department != null) {
+            where.append(" and coalesce(r.department, '') = :department");
+            p.put("department", department);
+        }
+        if (doctor != null) {
+            where.append(" and coalesce(r.attending, '') = :doctor");
+            p.put("doctor", doctor);
+        }
+        String hit = decided(code);
+        if (inNumerator != null) where.append(inNumerator == indicator.occurrence() ? " and " : " and not ").append(hit);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Object[] row : rows("select r.id, r.patient_name, r.department, r.attending, r.checked_at, r.grade, cast(r.indicators -> :code as text), " + hit
+                + " from qc_record r where " + where + " order by r.checked_at desc, r.id limit " + limit, p)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            String id = (String) row[0];
+            m.put("recordId", id);
+            m.put("patientName", row[1]);
+            m.put("department", row[2]);
+            m.put("attending", row[3]);
+            m.put("checkedAt", row[4] instanceof java.sql.Timestamp t ? t.toInstant() : row[4]);
+            m.put("grade", row[5]);
+            boolean decidedBy = Boolean.TRUE.equals(row[7]);
+            m.put("inNumerator", indicator.occurrence() == decidedBy);
+            try {
+                JsonNode v = JSON.readTree((String) row[6]);
+                m.put("why", Map.of("zh", v.path("why").path("zh").asText(), "en", v.path("why").path("en").asText()));
+                List<String> refs = new ArrayList<>();
+                v.path("refs").forEach(n -> refs.add(n.asText()));
+                m.put("refs", refs);
+            } catch (java.io.IOException e) {
+                m.put("why", Map.of());
+            }
+            List<Map<String, Object>> deciding = new ArrayList<>();
+            Map<String, Object> fp = new LinkedHashMap<>();
+            fp.put("id", id);
+            fp.put("code", code);
+            for (Object[] f : rows("select f.rule_id, min(f.title), min(f.status) from finding f join qc_record r on r.id = f.record_id where r.id = :id"
+                    + " and f.status <> 'dismissed' and f.rule_id in (select jsonb_array_elements_text(r.indicators -> :code -> 'rules'))"
+                    + " group by 1 order by 1", fp)) {
+                deciding.add(Map.of("ruleId", f[0], "title", f[1] == null ? "" : f[1], "status", f[2]));
+            }
+            m.put("findings", deciding);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public List<Map<String, Object>> precision(Query q) {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -46,6 +46,9 @@ public class QcRecord extends PanacheEntityBase {
     /** Hours from anchor to completion per national timeliness indicator (admission-record, operative-note, ...). */
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Double> timeliness;
+    /** The national indicators whose denominator the record is in: code → why, refs, rules, occurrence. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, Map<String, Object>> indicators;
     @Column(name = "admitted_at")
     public Instant admittedAt;
     @Column(name = "discharged_at")

@@ -59,6 +59,31 @@ public class RecordView {
         List<Map<String, Object>> fs = new ArrayList<>();
         for (FindingRow f : findings) fs.add(finding(f, locale));
         out.put("findings", fs);
+        out.put("indicators", indicators(r, findings));
+        return out;
+    }
+
+    /** The national indicators whose denominator the record is in, each with its numerator as the findings now stand. */
+    private static List<Map<String, Object>> indicators(QcRecord r, List<FindingRow> findings) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        if (r.indicators == null) return out;
+        r.indicators.forEach((code, v) -> {
+            @SuppressWarnings("unchecked")
+            List<String> rules = (List<String>) v.getOrDefault("rules", List.of());
+            boolean occurrence = Boolean.TRUE.equals(v.get("occurrence"));
+            List<String> deciding = findings.stream().filter(f -> !"dismissed".equals(f.status) && rules.contains(f.ruleId))
+                    .map(f -> f.ruleId).distinct().toList();
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            m.put("code", code);
+            m.put("number", v.get("number"));
+            m.put("name", v.get("name"));
+            m.put("occurrence", occurrence);
+            m.put("inNumerator", occurrence != deciding.isEmpty());
+            m.put("why", v.get("why"));
+            m.put("refs", v.get("refs"));
+            m.put("deciding", deciding);
+            out.add(m);
+        });
         return out;
     }
 

@@ -65,7 +65,11 @@ class RecordPage {
         item('record.checked', formatTime(r.checkedAt)),
         item('record.pack', r.packVersion)),
       r.vetoed ? h('div.alert.alert-error', t('record.vetoed')) : null,
-      timeliness.length ? h('div.timeliness', h('span.muted', t('record.timeliness'), ': '), timeliness) : null));
+      timeliness.length ? h('div.timeliness', h('span.muted', t('record.timeliness'), ': '), timeliness) : null,
+      (r.indicators || []).length ? h('div.indicators', { testid: 'record-indicators' }, h('span.muted', t('record.indicators'), ': '),
+        r.indicators.map((i) => h('span.tl', { class: i.occurrence === i.inNumerator ? 'late' : null, title: (i.why && (i.why[current()] || i.why.zh)) || '',
+          dataset: { code: i.code } }, `${i.number}. ${(i.name && (i.name[current()] || i.name.zh)) || i.code}: ${t(i.occurrence ? (i.inNumerator ? 'record.indicatorOccurred' : 'record.indicatorNotOccurred')
+            : (i.inNumerator ? 'record.indicatorMet' : 'record.indicatorNotMet'))}${i.deciding.length ? ` (${i.deciding.join(', ')})` : ''}`))) : null));
   }
 
   // ---------------------------------------------------------------- narrative with evidence marks

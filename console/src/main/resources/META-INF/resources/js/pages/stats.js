@@ -1,7 +1,7 @@
 // Statistics: defect rates by department, doctor, rule or defect class over time; grade distribution; top rules;
 // the 2021 national timeliness indicators; per-rule precision from verdicts. Charts, tables and CSV for each.
 import { h, field, select } from '../dom.js';
-import { t, label, bilingual, percent } from '../i18n.js';
+import { t, label, bilingual, percent, current } from '../i18n.js';
 import { get, query } from '../api.js';
 import { pageHeader } from '../ui.js';
 import { barsH, lines, donut, PALETTE } from '../charts.js';
@@ -11,6 +11,7 @@ const INTERVALS = ['day', 'week', 'month'];
 const GRADE_COLORS = { '甲': '#059669', '乙': '#d97706', '丙': '#dc2626' };
 
 export async function render(container, ctx) {
+  if (ctx.parts[1] === 'indicator' && ctx.parts[2]) return drillDown(container, ctx, decodeURIComponent(ctx.parts[2]));
   const q = { groupBy: 'department', interval: 'month', ...ctx.query };
   const params = { from: q.from, to: q.to, groupBy: q.groupBy, interval: q.interval };
   const body = h('div', h('div.loading', { role: 'status' }, t('common.loading')));
@@ -28,6 +29,7 @@ export async function render(container, ctx) {
       grades(data, csv),
       topRules(data, csv),
       timeliness(data, csv),
+      indicators(data, q, keyLabel, csv),
       precision(data, csv)));
 }
 
@@ -127,6 +129,52 @@ function timeliness(data, csv) {
       color: PALETTE[4] })), { max: 1, title: t('stats.timeliness'), testid: 'chart-timeliness' }),
     table([t('stats.indicator'), t('stats.recordsCol'), t('stats.within24h'), t('stats.rate')],
       rows.map((r) => [label('indicator', r.indicator), r.records, r.within24h, percent(r.rate)]), 'stats-timeliness-table'));
+}
+
+// the 2021 national indicators a record's data and findings decide: rate, numerator / denominator, and the records
+function indicators(data, q, keyLabel, csv) {
+  const rows = data.indicators || [];
+  if (!rows.length) return card(t('stats.indicators'), csv('indicators'), 'stats-indicators', h('p.empty', t('stats.noData')));
+  const link = (r, numerator) => `#/stats/indicator/${encodeURIComponent(r.code)}${query({ from: q.from, to: q.to, numerator })}`;
+  const byGroup = q.groupBy === 'department' || q.groupBy === 'doctor';
+  return card(t('stats.indicators'), csv('indicators'), 'stats-indicators',
+    barsH(rows.map((r) => ({ label: `${r.number}. ${localized(r.name)}`, value: r.rate ?? 0,
+      text: r.denominator ? `${percent(r.rate)} (${r.numerator}/${r.denominator})` : t('stats.notApplicable'),
+      color: r.occurrence ? PALETTE[1] : PALETTE[4] })), { max: 1, title: t('stats.indicators'), testid: 'chart-indicators', labelWidth: 230 }),
+    table([t('stats.indicatorNo'), t('stats.indicator'), t('stats.denominator'), t('stats.numerator'), t('stats.rate'), t('stats.recordsCol')],
+      rows.map((r) => [r.number, h('span', localized(r.name), r.occurrence ? h('span.muted', ` (${t('stats.lowerIsBetter')})`) : null), r.denominator, r.numerator,
+        percent(r.rate), r.denominator ? h('span', h('a', { href: link(r), testid: 'indicator-records' }, t('stats.viewRecords')), ' · ',
+          h('a', { href: link(r, String(!!r.occurrence)) }, t('stats.viewNonConforming'))) : '—']),
+      'stats-indicators-table', (i) => ({ dataset: { code: rows[i].code } })),
+    h('details.table-details', h('summary', `${t('stats.period')} × ${byGroup ? t(`stats.group.${q.groupBy}`) : t('stats.indicator')}`),
+      table([t('stats.indicator'), t('stats.period'), byGroup ? t(`stats.group.${q.groupBy}`) : '', t('stats.denominator'), t('stats.numerator'), t('stats.rate')],
+        rows.flatMap((r) => r.groups.map((g) => [`${r.number}. ${localized(r.name)}`, g.period, byGroup ? keyLabel(g.key) : '', g.denominator, g.numerator,
+          percent(g.rate)])), 'stats-indicators-groups')),
+    h('p.muted', t('stats.indicatorsNote')));
+}
+
+// drill-down: the records in one indicator's denominator, why each is there, and the findings that decide it
+async function drillDown(container, ctx, code) {
+  const q = ctx.query || {};
+  const params = { from: q.from, to: q.to, department: q.department, doctor: q.doctor, numerator: q.numerator };
+  const [data, stats] = await Promise.all([get(`/api/v1/stats/indicators/${encodeURIComponent(code)}/records${query(params)}`),
+    get(`/api/v1/stats${query({ from: q.from, to: q.to })}`)]);
+  if (!ctx.alive()) return;
+  const ind = (stats.indicators || []).find((i) => i.code === code) || { name: { zh: code, en: code }, number: '' };
+  const back = h('a.btn.btn-ghost', { href: `#/stats${query({ from: q.from, to: q.to })}` }, '← ', t('stats.title'));
+  const rows = data.records;
+  container.append(pageHeader(`${ind.number}. ${localized(ind.name)}`, `${code} · ${t('stats.denominator')} ${ind.denominator ?? '—'} · ${t('stats.numerator')} ${ind.numerator ?? '—'} · ${percent(ind.rate)}`, back),
+    h('section.card', { testid: 'indicator-drilldown' },
+      rows.length ? table([t('col.patient'), t('stats.group.department'), t('stats.group.doctor'), t('stats.inNumerator'), t('stats.why'), t('stats.decidingFindings')],
+        rows.map((r) => [h('a', { href: `#/records/${encodeURIComponent(r.recordId)}` }, r.patientName || r.recordId), r.department || '—', r.attending || '—',
+          r.inNumerator ? '✓' : '✗', localized(r.why), r.findings.length ? h('span', r.findings.map((f) => h('div', h('code', f.ruleId), ' ', bilingual(f.title)))) : '—']),
+        'indicator-records-table', (i) => ({ testid: 'indicator-record', dataset: { record: rows[i].recordId, numerator: String(rows[i].inNumerator) } }))
+        : h('p.empty', t('stats.noData'))));
+}
+
+// a {zh, en} text in the UI language
+function localized(o) {
+  return o ? (o[current()] || o.zh || o.en || '') : '';
 }
 
 function precision(data, csv) {
