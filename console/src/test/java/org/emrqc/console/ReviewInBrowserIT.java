@@ -255,6 +255,19 @@ class ReviewInBrowserIT {
         assertThat(page.getByTestId("csv-precision")).hasAttribute("href", Pattern.compile("/api/v1/stats\\.csv\\?.*table=precision"));
         page.setViewportSize(1440, 2000);
         shot(page, "05-statistics");
+
+        // the national indicators, and the drill-down from one to the records in its denominator
+        JsonPath now = Api.as("reviewer").get("/api/v1/stats").then().extract().jsonPath();
+        int operations = now.getInt("indicators.find { it.code == 'MER-D&T-04' }.denominator");
+        Locator opRow = page.locator("[data-testid=stats-indicators-table] tr[data-code='MER-D&T-04']");
+        assertThat(opRow.locator("td").nth(2)).hasText(String.valueOf(operations));
+        if (operations > 0) {
+            opRow.getByTestId("indicator-records").click();
+            ready(page, "stats");
+            assertThat(page.getByTestId("indicator-drilldown")).isVisible();
+            assertThat(page.getByTestId("indicator-record")).hasCount(Math.min(operations, 200));
+            shot(page, "05b-indicator-drilldown");
+        }
         done(page);
     }
 
