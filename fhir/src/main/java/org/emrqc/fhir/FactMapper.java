@@ -13,6 +13,7 @@ import org.emrqc.model.Coding;
 import org.emrqc.model.ConditionFact;
 import org.emrqc.model.ConsentFact;
 import org.emrqc.model.DiagnosticReportFact;
+import org.emrqc.model.FrontSheetFact;
 import org.emrqc.model.DocumentFact;
 import org.emrqc.model.DocumentSection;
 import org.emrqc.model.EncounterFact;
@@ -66,16 +67,19 @@ public final class FactMapper {
     public List<Fact> map(ResourceIndex index) {
         List<Fact> facts = new ArrayList<>();
         Map<String, ConditionFact> conditions = new HashMap<>();
+        Map<String, ProcedureFact> procedures = new HashMap<>();
         List<Encounter> encounters = new ArrayList<>();
+        String payer = null;
         for (Resource r : index.all()) {
             String id = index.idOf(r);
             if (r instanceof Patient p) facts.add(patient(p, id));
             else if (r instanceof Encounter e) { facts.add(encounter(e, id, index)); encounters.add(e); }
+            else if (r instanceof org.hl7.fhir.r4.model.Coverage c && payer == null && c.hasType()) payer = text(c.getType()) != null ? text(c.getType()) : code(c.getType());
             else if (r instanceof Condition c) { ConditionFact f = condition(c, id, index); facts.add(f); conditions.put(id, f); }
             else if (r instanceof Observation o) facts.addAll(observation(o, id, index));
             else if (r instanceof MedicationRequest m) facts.add(medicationRequest(m, id, index));
             else if (r instanceof MedicationAdministration m) facts.add(medicationAdministration(m, id, index));
-            else if (r instanceof Procedure p) facts.add(procedure(p, id, index));
+            else if (r instanceof Procedure p) { ProcedureFact f = procedure(p, id, index); facts.add(f); procedures.put(id, f); }
             else if (r instanceof ServiceRequest s) facts.add(order(s, id, index));
             else if (r instanceof AllergyIntolerance a) facts.add(allergy(a, id, index));
             else if (r instanceof DiagnosticReport d) facts.add(report(d, id, index));
@@ -96,6 +100,7 @@ public final class FactMapper {
                 else c.setSecondary(true);
             }
         }
+        for (Encounter e : encounters) facts.add(frontSheet(e, index, conditions, procedures, payer));
         return facts;
     }
 
@@ -208,6 +213,57 @@ public final class FactMapper {
             f.setDischargeDispositionText(text(e.getHospitalization().getDischargeDisposition()));
         }
         return f;
+    }
+
+    static final String EXT = "https://emrqc.org/fhir/StructureDefinition/";
+
+    /** The front-sheet fields of a stay: hospitalization, diagnoses with 入院病情, procedures with their grades, payer. */
+    private FrontSheetFact frontSheet(Encounter e, ResourceIndex index, Map<String, ConditionFact> conditions,
+                                      Map<String, ProcedureFact> procedures, String payer) {
+        String encId = index.idOf(e);
+        FrontSheetFact f = new FrontSheetFact(encId);
+        f.setPatientId(index.targetId(e.getSubject()));
+        Encounter.EncounterHospitalizationComponent h = e.getHospitalization();
+        if (h.hasAdmitSource()) {
+            f.setAdmitSource(code(h.getAdmitSource()));
+            f.setAdmitSourceText(text(h.getAdmitSource()));
+        }
+        if (h.hasDischargeDisposition()) {
+            f.setDisposition(code(h.getDischargeDisposition()));
+            f.setDispositionText(text(h.getDischargeDisposition()));
+        }
+        f.setDestination(h.hasDestination());
+        org.hl7.fhir.r4.model.Extension autopsy = e.getExtensionByUrl(EXT + "autopsy");
+        if (autopsy != null && autopsy.getValue() instanceof org.hl7.fhir.r4.model.BooleanType b) f.setAutopsy(b.getValue());
+        f.setPayer(payer);
+        for (Encounter.DiagnosisComponent d : e.getDiagnosis()) {
+            String cid = index.targetId(d.getCondition());
+            ConditionFact c = conditions.get(cid);
+            org.hl7.fhir.r4.model.Extension poa = d.getExtensionByUrl(EXT + "admission-condition");
+            String admission = null;
+            if (poa != null && poa.getValue() instanceof CodeableConcept cc) admission = code(cc) != null ? code(cc) : text(cc);
+            else if (poa != null && poa.getValue() instanceof org.hl7.fhir.r4.model.Coding cd) admission = cd.getCode();
+            f.getDiagnoses().add(new FrontSheetFact.Diagnosis(cid, c != null ? c.getLabel() : d.getCondition().getDisplay(),
+                    d.hasRank() ? d.getRank() : null, d.hasUse() ? code(d.getUse()) : null, admission));
+        }
+        for (Resource r : index.all()) {
+            if (!(r instanceof Procedure p)) continue;
+            ProcedureFact pf = procedures.get(index.idOf(r));
+            if (pf == null || !encId.equals(pf.getEncounterId())) continue;
+            org.hl7.fhir.r4.model.Extension rank = p.getExtensionByUrl(EXT + "procedure-rank");
+            Integer rk = rank != null && rank.getValue() instanceof org.hl7.fhir.r4.model.IntegerType i ? i.getValue() : null;
+            f.getOperations().add(new FrontSheetFact.Operation(pf.getId(), pf.getLabel(), pf.isSurgical(), rk, extensionCode(p, "incision-class"),
+                    extensionCode(p, "healing-grade"), extensionCode(p, "anesthesia-method")));
+        }
+        return f;
+    }
+
+    private static String extensionCode(org.hl7.fhir.r4.model.DomainResource r, String name) {
+        org.hl7.fhir.r4.model.Extension x = r.getExtensionByUrl(EXT + name);
+        if (x == null) return null;
+        if (x.getValue() instanceof CodeableConcept cc) return code(cc) != null ? code(cc) : text(cc);
+        if (x.getValue() instanceof org.hl7.fhir.r4.model.Coding c) return c.getCode() != null ? c.getCode() : c.getDisplay();
+        return x.getValue() == null ? null : x.getValue().primitiveValue();
     }
 
     /** One entry of the location history: the Location it references (name, physical type, ICU) and its period. */

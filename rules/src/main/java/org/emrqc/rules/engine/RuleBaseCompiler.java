@@ -39,6 +39,7 @@ public final class RuleBaseCompiler {
             import org.emrqc.rules.engine.NoteGap;
             import org.emrqc.rules.engine.CopiedText;
             import org.emrqc.rules.engine.SignerTitles;
+            import org.emrqc.rules.engine.FrontSheetChecks;
             import org.emrqc.rules.pack.Row;
 
             global org.emrqc.rules.engine.Hits hits;

@@ -25,6 +25,7 @@ public enum DocumentFamily {
     DEATH("death", "死亡", "Death"),
     ORDERS("orders", "医嘱", "Orders and medication"),
     RESULTS("results", "检查检验", "Tests and results"),
+    FRONT_SHEET("front-sheet", "病案首页", "Front sheet"),
     CODING("coding", "诊断与编码", "Diagnoses and coding"),
     PATIENT("patient", "患者信息", "Patient identity"),
     GENERAL("general", "通用", "General");
