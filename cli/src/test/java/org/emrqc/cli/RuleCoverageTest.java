@@ -66,7 +66,7 @@ class RuleCoverageTest {
 
         RuleCoverage base = coverage(p, "base");
         assertEquals(new RuleCoverage.Count(0, 0), base.family(DocumentFamily.CONSULTATION));
-        assertEquals(List.of(DocumentFamily.CONSULTATION, DocumentFamily.RESCUE, DocumentFamily.TRANSFER, DocumentFamily.DISCHARGE, DocumentFamily.DEATH),
+        assertEquals(List.of(DocumentFamily.CONSULTATION, DocumentFamily.RESCUE, DocumentFamily.TRANSFER, DocumentFamily.DISCHARGE, DocumentFamily.DEATH, DocumentFamily.FRONT_SHEET),
                 base.uncovered());
     }
 
@@ -85,7 +85,7 @@ class RuleCoverageTest {
         CliRun r = CliRun.of("rules", "--coverage", "--region", "base", "--lang", "en");
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().startsWith("Check coverage: pack core@2026.11.0, the "), r.out());
-        assertTrue(r.out().contains("Families without any check: Consultations, Rescue, Handover and transfer, Discharge records, Death\n"), r.out());
+        assertTrue(r.out().contains("Families without any check: Consultations, Rescue, Handover and transfer, Discharge records, Death, Front sheet\n"), r.out());
         CliRun zh = CliRun.of("rules", "--coverage");
         assertTrue(zh.out().lines().anyMatch(l -> l.matches("会诊 +1 +- +- +- +1 +2 +2/2 \\(100%\\)")), zh.out());
         assertTrue(zh.out().contains("无任何检查的文书类别：无\n"), zh.out());
