@@ -179,6 +179,13 @@ public final class OfflineExtractor implements NarrativeExtractor {
                 while (clauseStart > 0 && clauseStart > f.getStart() - 10 && "。；;，,\n".indexOf(text.charAt(clauseStart - 1)) < 0) clauseStart--;
                 d = Durations.first(text, clauseStart, f.getStart(), lang);
             }
+            if (d == null && "zh".equals(lang)) {
+                // an onset told earlier in the sentence: 患者1周前无明显诱因出现右下腹痛 (commas do not end it; 25 characters)
+                int sentenceStart = f.getStart();
+                while (sentenceStart > 0 && sentenceStart > f.getStart() - 25 && "。；;\n".indexOf(text.charAt(sentenceStart - 1)) < 0) sentenceStart--;
+                Durations.Found onset = Durations.first(text, sentenceStart, f.getStart(), lang);
+                if (onset != null && onset.text().endsWith("前")) d = onset;
+            }
             if (d != null) {
                 f.setDuration(d.text());
                 f.setDurationDays(d.days());

@@ -229,6 +229,71 @@ public final class Drl {
         return latest == null || at == null || latest >= at;
     }
 
+    /** A symptom's words for comparison: no spaces, 疼痛/疼 as 痛, no side (左/右/双) in front. */
+    static String symptomWords(String t) {
+        if (t == null) return "";
+        String s = t.replaceAll("\\s+", "").replace("疼痛", "痛").replace("疼", "痛");
+        return s.length() > 2 && (s.charAt(0) == '左' || s.charAt(0) == '右' || s.charAt(0) == '双') ? s.substring(1) : s;
+    }
+
+    /**
+     * The same symptom in two mentions: the same code, or one's words contain the other's (腹痛 / 右下腹痛 / 右下腹疼痛),
+     * at least two characters long.
+     */
+    public static boolean sameSymptom(org.emrqc.model.MentionFact a, org.emrqc.model.MentionFact b) {
+        for (org.emrqc.model.Coding x : a.getCodes()) if (b.getCodes().contains(x)) return true;
+        String x = symptomWords(a.getText());
+        String y = symptomWords(b.getText());
+        if (x.length() < 2 || y.length() < 2) return x.equals(y);
+        return x.contains(y) || y.contains(x);
+    }
+
+    /** True when the section's text names the symptom in any words that contain it (a mention the tagger missed). */
+    public static boolean namesSymptom(org.emrqc.model.SectionFact s, org.emrqc.model.MentionFact m) {
+        String w = symptomWords(m.getText());
+        if (w.length() < 2) return true;
+        String t = symptomWords(s.getContent());
+        if (spreadIn(t, w)) return true;
+        // any word of its own: 多汗 / 大汗淋漓, 泡沫尿 / 小便泡沫增多, 肢体活动不利 / 肢体无力 are the same complaint told
+        // in other words; only a symptom none of whose own characters the history uses is not told there
+        for (int i = 0; i < w.length(); i++) if (GENERIC.indexOf(w.charAt(i)) < 0 && t.indexOf(w.charAt(i)) >= 0) return true;
+        return false;
+    }
+
+    /** Characters that many symptoms share, which say nothing of which symptom a text tells. */
+    private static final String GENERIC = "痛不适感增多减少大小性伴出现发异常加重无力难困部侧间阵持续反复明显轻度";
+
+    /**
+     * True when the characters of w occur in t in order within a window of 2 × |w| + 4 characters: the words a note
+     * uses around a symptom (牙龈出血 / 牙龈渗血 is not, but 经量增多 / 经量较以往明显增多 and 咳痰 / 咳黄痰 are).
+     */
+    static boolean spreadIn(String t, String w) {
+        int window = 2 * w.length() + 4;
+        for (int i = t.indexOf(w.charAt(0)); i >= 0; i = t.indexOf(w.charAt(0), i + 1)) {
+            int k = 1;
+            for (int j = i + 1; j < t.length() && j < i + window && k < w.length(); j++) if (t.charAt(j) == w.charAt(k)) k++;
+            if (k == w.length()) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Two durations of one complaint that cannot both be right: they differ by more than a day and by more than half
+     * the longer (3 天 / 1 周 differ; 1 月 / 4 周, 1 天 / 2 天 do not).
+     */
+    public static boolean durationsDisagree(Double a, Double b) {
+        if (a == null || b == null) return false;
+        double diff = Math.abs(a - b);
+        return diff > 1 && diff > 0.5 * Math.max(a, b);
+    }
+
+    /** True when the text contains any of the terms. */
+    public static boolean containsAny(String text, String... terms) {
+        if (text == null) return false;
+        for (String t : terms) if (text.contains(t)) return true;
+        return false;
+    }
+
     /** True when b is certainly before a (b's latest instant precedes a's earliest). */
     public static boolean certainlyBefore(Long b, Long bLatest, Long a) {
         if (a == null || b == null) return false;
