@@ -258,6 +258,19 @@ public final class FactMapper {
         return f;
     }
 
+    /** 手术级别 as written: 3, "3", 三级, Ⅲ级, level-3; null when not one of 1–4. */
+    static Integer grade(String v) {
+        if (v == null) return null;
+        String t = v.replaceAll("[\\s级手术]", "").replaceAll("(?i)^level-?", "");
+        return switch (t) {
+            case "1", "一", "Ⅰ", "I" -> 1;
+            case "2", "二", "Ⅱ", "II" -> 2;
+            case "3", "三", "Ⅲ", "III" -> 3;
+            case "4", "四", "Ⅳ", "IV" -> 4;
+            default -> null;
+        };
+    }
+
     private static String extensionCode(org.hl7.fhir.r4.model.DomainResource r, String name) {
         org.hl7.fhir.r4.model.Extension x = r.getExtensionByUrl(EXT + name);
         if (x == null) return null;
@@ -495,6 +508,7 @@ public final class FactMapper {
         }
         f.setLaterality(laterality(p.getBodySite()));
         f.setNote(notes(p.getNote()));
+        f.setGrade(grade(extensionCode(p, "operation-grade")));
         for (Procedure.ProcedurePerformerComponent perf : p.getPerformer()) {
             String pid = practitionerId(perf.getActor(), index);
             if (pid == null) continue;

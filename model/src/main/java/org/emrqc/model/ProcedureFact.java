@@ -9,6 +9,7 @@ public final class ProcedureFact extends CodedFact {
     private String status;
     private String categoryCode;
     private String categoryText;
+    private Integer grade;
     private Long start;
     private Long startLatest;
     private Long end;
@@ -28,6 +29,13 @@ public final class ProcedureFact extends CodedFact {
     /** Surgical procedure: category SNOMED 387713003 or a category text naming surgery (手术). */
     public boolean isSurgical() {
         return "387713003".equals(categoryCode) || (categoryText != null && (categoryText.toLowerCase().contains("surg") || categoryText.contains("手术")));
+    }
+    /** 手术级别 (1–4) from the operation-grade extension, null when not given. */
+    public Integer getGrade() { return grade; }
+    public void setGrade(Integer grade) { this.grade = grade; }
+    /** An emergency operation (急诊手术), as its name or category says. */
+    public boolean isEmergency() {
+        return (getText() != null && getText().contains("急诊")) || (categoryText != null && categoryText.contains("急诊"));
     }
     public Long getStart() { return start; }
     public void setStart(Long start) { this.start = start; }
