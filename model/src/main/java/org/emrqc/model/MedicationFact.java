@@ -23,6 +23,11 @@ public final class MedicationFact extends CodedFact {
 
     private java.util.Map<String, String> ingredientCodes = java.util.Map.of();
     private DoseCheck doseCheck;
+    private java.util.Set<String> drugClasses = java.util.Set.of();
+
+    /** The classes of its ingredients an indicator follows (antibacterial, antineoplastic), from the pack's drug-classes. */
+    public java.util.Set<String> getDrugClasses() { return drugClasses; }
+    public void setDrugClasses(java.util.Set<String> classes) { this.drugClasses = classes; }
 
     /** Ingredient RxNorm code → name, derived from the pack's tables before evaluation. */
     public java.util.Map<String, String> getIngredientCodes() { return ingredientCodes; }

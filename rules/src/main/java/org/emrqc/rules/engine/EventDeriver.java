@@ -24,6 +24,7 @@ import org.emrqc.model.ProcedureFact;
  *     rooms are not wards);</li>
  * <li>a death during the stay (Patient.deceasedDateTime, else the end of a stay whose disposition is death);</li>
  * <li>a critical value (an Observation the laboratory flagged HH, LL or AA), timed from its report;</li>
+ * <li>an order of an antibacterial or antineoplastic drug (the pack's drug-classes), timed from when it was written;</li>
  * <li>a report of an examination the national indicators follow (CT/MRI, pathology, culture), timed from its issue
  *     (else its effective time).</li>
  * </ul>
@@ -46,6 +47,7 @@ final class EventDeriver {
             else if (f instanceof ProcedureFact p) procedure(p, kb, out, stays);
             else if (f instanceof ObservationFact o && o.isCritical() && o.getComponentIndex() < 0) criticalValue(o, out, stays);
             else if (f instanceof org.emrqc.model.DiagnosticReportFact r) report(r, out, stays);
+            else if (f instanceof org.emrqc.model.MedicationFact m) medication(m, out, stays);
         }
         for (EncounterFact e : stays) {
             transfers(e, out);
@@ -94,6 +96,14 @@ final class EventDeriver {
         Long at = r.getIssued() != null ? r.getIssued() : r.getEffective();
         Long latest = r.getIssued() != null ? r.getIssuedLatest() : r.getEffectiveLatest();
         add(new EventFact(r, r.getKind(), at, latest, Localized.of(r.getLabel())), out, stays);
+    }
+
+    /** An order of an antibacterial (抗菌药物) or antineoplastic drug (化疗), timed from when it was written. */
+    private static void medication(org.emrqc.model.MedicationFact m, List<EventFact> out, List<EncounterFact> stays) {
+        if (!m.isRequest() || m.isVoided() || "proposal".equals(m.getIntent()) || "plan".equals(m.getIntent())) return;
+        Localized label = Localized.of(m.getLabel());
+        if (m.getDrugClasses().contains("antibacterial")) add(new EventFact(m, "antibiotic", m.getAuthoredOn(), m.getAuthoredOnLatest(), label), out, stays);
+        if (m.getDrugClasses().contains("antineoplastic")) add(new EventFact(m, "chemotherapy", m.getAuthoredOn(), m.getAuthoredOnLatest(), label), out, stays);
     }
 
     /** A transfer for each ward of the history that differs from the ward before it, timed from its start. */

@@ -30,6 +30,11 @@ final class FactEnricher {
                 c.setKind(DocumentClassifier.consentKind(c, kb));
             } else if (f instanceof MedicationFact m) {
                 m.setIngredientCodes(ClinicalKnowledge.ingredients(kb, m));
+                if (kb.tables().containsKey("drug-classes")) {
+                    java.util.Set<String> classes = new java.util.TreeSet<>();
+                    for (String code : m.getIngredientCodes().keySet()) for (org.emrqc.rules.pack.Row r : kb.rows("drug-classes", code)) classes.add(r.str("class"));
+                    m.setDrugClasses(classes);
+                }
                 m.setDoseCheck(ClinicalKnowledge.doseExcess(kb, m));
             } else if (f instanceof AllergyFact a) {
                 a.setExcludedIngredients(ClinicalKnowledge.excludedIngredients(kb, a));
