@@ -509,6 +509,14 @@ public final class FactMapper {
         f.setLaterality(laterality(p.getBodySite()));
         f.setNote(notes(p.getNote()));
         f.setGrade(grade(extensionCode(p, "operation-grade")));
+        for (Procedure.ProcedureFocalDeviceComponent d : p.getFocalDevice()) {
+            String name = d.getManipulated().getDisplay();
+            if (index.resolve(d.getManipulated()) instanceof org.hl7.fhir.r4.model.Device dev) {
+                if (dev.hasDeviceName()) name = dev.getDeviceNameFirstRep().getName();
+                else if (dev.hasType()) name = text(dev.getType());
+            }
+            f.getImplants().add(name != null ? name : "植入物");
+        }
         for (Procedure.ProcedurePerformerComponent perf : p.getPerformer()) {
             String pid = practitionerId(perf.getActor(), index);
             if (pid == null) continue;

@@ -10,6 +10,7 @@ public final class ProcedureFact extends CodedFact {
     private String categoryCode;
     private String categoryText;
     private Integer grade;
+    private final List<String> implants = new ArrayList<>();
     private Long start;
     private Long startLatest;
     private Long end;
@@ -30,6 +31,8 @@ public final class ProcedureFact extends CodedFact {
     public boolean isSurgical() {
         return "387713003".equals(categoryCode) || (categoryText != null && (categoryText.toLowerCase().contains("surg") || categoryText.contains("手术")));
     }
+    /** The devices it implanted or changed (Procedure.focalDevice), by name. */
+    public List<String> getImplants() { return implants; }
     /** 手术级别 (1–4) from the operation-grade extension, null when not given. */
     public Integer getGrade() { return grade; }
     public void setGrade(Integer grade) { this.grade = grade; }

@@ -9,6 +9,7 @@ import org.emrqc.model.ConditionFact;
 import org.emrqc.model.ConsentFact;
 import org.emrqc.model.DiagnosticReportFact;
 import org.emrqc.model.DocumentFact;
+import org.emrqc.model.EventFact;
 import org.emrqc.model.EncounterFact;
 import org.emrqc.model.Fact;
 import org.emrqc.model.MedicationFact;
@@ -220,6 +221,14 @@ public final class Drl {
         if (text == null || text.isEmpty()) return false;
         String t = text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
         for (String term : terms) if (t.contains(term.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT))) return true;
+        return false;
+    }
+
+    /** True when the document's text names the event by its label (胸部CT平扫, 人工股骨头假体), spaces and case ignored. */
+    public static boolean mentionsLabel(DocumentFact d, EventFact e) {
+        String label = e.getLabel() == null ? null : e.getLabel().in("zh");
+        if (label == null || label.isBlank()) return false;
+        for (String part : label.split("、")) if (part.strip().length() >= 2 && mentionsAny(d, part.strip())) return true;
         return false;
     }
 

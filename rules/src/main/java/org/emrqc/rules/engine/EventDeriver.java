@@ -18,8 +18,8 @@ import org.emrqc.model.ProcedureFact;
  * <ul>
  * <li>an order (ServiceRequest) of a known act kind — consultation (timed from the request), transfusion, rescue,
  *     critical-illness notice …;</li>
- * <li>a procedure: an operation when it is surgical, and the act kind its name or code has (抢救 timed from its
- *     end);</li>
+ * <li>a procedure: an operation when it is surgical, an implant when it has a focal device, and the act kind its
+ *     name or code has (抢救 timed from its end);</li>
  * <li>a transfer: each ward in a stay's location history after the first that is not the ward before it (beds and
  *     rooms are not wards);</li>
  * <li>a death during the stay (Patient.deceasedDateTime, else the end of a stay whose disposition is death);</li>
@@ -72,6 +72,9 @@ final class EventDeriver {
         if (p.isVoided() || "not-done".equals(p.getStatus()) || "preparation".equals(p.getStatus())) return;
         Localized label = Localized.of(p.getLabel());
         if (p.isSurgical()) add(new EventFact(p, "operation", p.getStart(), p.getStartLatest(), label), out, stays);
+        if (!p.getImplants().isEmpty()) {
+            add(new EventFact(p, "implant", p.getStart(), p.getStartLatest(), Localized.of(String.join("、", p.getImplants()))), out, stays);
+        }
         String kind = ActClassifier.classify(p, kb, p.getCategoryText());
         if (kind == null || "operation".equals(kind)) return;
         boolean fromEnd = "rescue".equals(kind) && p.getEnd() != null;

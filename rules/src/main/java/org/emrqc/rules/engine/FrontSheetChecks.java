@@ -100,6 +100,12 @@ public final class FrontSheetChecks {
                 if (principal.size() > 1) {
                     return new Localized("more than one principal procedure: " + String.join(", ", principal), "主要手术填写了多个：" + String.join("、", principal));
                 }
+                // the feed ranks the operations but none is the principal one
+                List<String> ranked = fs.getOperations().stream().filter(o -> o.rank() != null).map(FrontSheetFact.Operation::label).toList();
+                if (principal.isEmpty() && !ranked.isEmpty()) {
+                    return new Localized("no principal procedure among the ranked procedures " + String.join(", ", ranked),
+                            "未填写主要手术（已填写其他手术：" + String.join("、", ranked) + "）");
+                }
                 return null;
             }
             default -> throw new IllegalArgumentException("unknown front-sheet check '" + check + "'");

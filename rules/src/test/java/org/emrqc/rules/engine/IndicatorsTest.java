@@ -74,7 +74,7 @@ class IndicatorsTest {
     @Test
     void theIndicatorsOfARegionAreThoseWithAnEnabledRule() {
         List<Indicators.Indicator> cn = Indicators.computed(EffectiveRuleSet.of(TestPacks.core(), "CN"));
-        assertEquals(13, cn.size());
+        assertEquals(15, cn.size());
         List<Indicators.Indicator> us = Indicators.computed(EffectiveRuleSet.of(TestPacks.core(), "US"));
         assertTrue(us.stream().noneMatch(i -> i.code().equals("MER-ME-01")), "US enables none of the CT/MRI rules");
     }
