@@ -120,6 +120,11 @@ final class CheckCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         summary.print(System.out, seconds, out.toString(), written.get());
+        try {
+            if (summary.writeIndicators(out.resolve("indicators.csv"))) System.out.println("Indicators per record: " + out.resolve("indicators.csv"));
+        } catch (IOException e) {
+            err.println("error: " + out.resolve("indicators.csv") + ": cannot write: " + e.getMessage());
+        }
         if (structuring.llm() != null) System.out.println("LLM: " + structuring.llm().metrics().snapshot());
         return summary.failedFiles > 0 ? 1 : 0;
     }

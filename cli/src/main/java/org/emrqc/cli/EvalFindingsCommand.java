@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(name = "eval-findings", mixinStandardHelpOptions = true,
         description = "Judges the findings of a run of 'emrqc check' (its --out folder of *.qc.json) by reviewers' verdicts "
                 + "(CSV: finding_id, or record + rule [+ quote]; verdict true/false) and/or by a corpus's listed defects "
-                + "(--gold defects.yaml): per rule findings per record and precision with a 95% Wilson interval (the figure the "
+                + "(--gold defects.yaml): per rule findings per record and precision with a 95%% Wilson interval (the figure the "
                 + "console computes from verdicts), per defect kind the recall, and the records that could not be checked. "
                 + "The last line is JSON.",
         footer = {"", "Example: bin/emrqc check --region CN --out /tmp/run corpus/zh-dev/records && "

@@ -37,6 +37,13 @@ class CheckCommandTest {
         assertEquals(0, r.exit(), r.err());
         assertTrue(r.out().contains("Checked 2 files (2 records, 54 resources)"), r.out());
         assertTrue(r.out().contains("Findings: 4"), r.out());
+        // both stays have an appendectomy with its documents and consent: in the operation and consent indicators' numerators
+        assertTrue(r.out().contains("  14 手术相关记录完整率 2/2 (100.0%)\n"), r.out());
+        assertTrue(r.out().contains("  25 不合理复制病历发生率 0/2 (0.0%) — an occurrence rate: lower is better\n"), r.out());
+        List<String> rows = Files.readAllLines(out.resolve("indicators.csv"));
+        assertEquals("source,patient,indicator,number,name,in_numerator,why,refs,deciding_rules", rows.get(0));
+        assertTrue(rows.stream().anyMatch(l -> l.endsWith(",\"MER-D&T-04\",14,\"手术相关记录完整率\",true,\"腹腔镜阑尾切除术（2025-03-04 09:00）\",\"Procedure/op1\",\"\"")),
+                String.join("\n", rows));
 
         Bundle clean = read(out.resolve("cn-inpatient-appendicitis-complete.qc.json"));
         assertEquals(Bundle.BundleType.COLLECTION, clean.getType());

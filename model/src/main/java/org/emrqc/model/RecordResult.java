@@ -3,14 +3,20 @@ package org.emrqc.model;
 import java.util.List;
 
 /**
- * The findings of one patient record with its score and grade, and the notices of rules that were not evaluated
- * for it or could not verify something from its data.
+ * The findings of one patient record with its score and grade, the notices of rules that were not evaluated for it
+ * or could not verify something from its data, and the national indicators whose denominator it is in.
  */
 public record RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
-                           boolean vetoed, String packVersion, String region, List<RuleNotice> notices) {
+                           boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators) {
 
     public RecordResult {
         notices = notices == null ? List.of() : List.copyOf(notices);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
+                        boolean vetoed, String packVersion, String region, List<RuleNotice> notices) {
+        this(source, patientRef, findings, score, grade, vetoed, packVersion, region, notices, List.of());
     }
 
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,

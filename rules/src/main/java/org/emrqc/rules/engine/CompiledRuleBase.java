@@ -1,5 +1,7 @@
 package org.emrqc.rules.engine;
 
+import java.util.List;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,6 +48,15 @@ public final class CompiledRuleBase {
     }
 
     public EffectiveRuleSet ruleSet() { return ruleSet; }
+
+    private volatile List<Indicators.Indicator> indicators;
+
+    /** The national indicators computed in this region (those with an enabled rule), read once. */
+    public List<Indicators.Indicator> indicators() {
+        List<Indicators.Indicator> i = indicators;
+        if (i == null) indicators = i = Indicators.computed(ruleSet);
+        return i;
+    }
     public KieBase kieBase() { return kieBase; }
 
     /** A stateless session on the rule base, less the given rules: pooled for the whole base, built for a variant. */

@@ -71,6 +71,10 @@ public final class Indicators {
         } catch (RuntimeException e) {
             events = List.of();
         }
+        return memberships(indicators, record, events, zone);
+    }
+
+    static List<Membership> memberships(List<Indicator> indicators, PatientRecord record, List<EventFact> events, ZoneId zone) {
         List<Membership> out = new ArrayList<>();
         for (Indicator i : indicators) {
             Membership m = membership(i, record, events, zone);
@@ -81,8 +85,17 @@ public final class Indicators {
 
     /** Each denominator the record is in, with its numerator decided by the record's findings. */
     public static List<IndicatorResult> evaluate(EffectiveRuleSet set, PatientRecord record, List<Finding> findings, ZoneId zone) {
+        return results(memberships(set, record, zone), findings);
+    }
+
+    /** As the evaluator places a record, with the events it derived for the session. */
+    static List<IndicatorResult> evaluate(List<Indicator> indicators, PatientRecord record, List<EventFact> events, List<Finding> findings, ZoneId zone) {
+        return results(memberships(indicators, record, events, zone), findings);
+    }
+
+    private static List<IndicatorResult> results(List<Membership> memberships, List<Finding> findings) {
         List<IndicatorResult> out = new ArrayList<>();
-        for (Membership m : memberships(set, record, zone)) {
+        for (Membership m : memberships) {
             Indicator i = m.indicator();
             Set<String> deciding = new LinkedHashSet<>();
             for (Finding f : findings) if (i.rules().contains(f.ruleId())) deciding.add(f.ruleId());

@@ -101,8 +101,16 @@ public final class RecordEvaluator {
         double deducted = list.stream().mapToDouble(Finding::points).sum();
         double score = Math.max(0, set.scoring().start() - deducted);
         boolean vetoed = list.stream().anyMatch(Finding::veto);
+        List<org.emrqc.model.IndicatorResult> indicators;
+        try {
+            indicators = Indicators.evaluate(base.indicators(), record, events, list, zone);
+        } catch (RuntimeException e) {
+            // indicators are statistics: a record they cannot place is left out of them, its findings stand
+            LOG.warn("record {}: indicators not evaluated ({})", record.getPatientRef(), RuleFailures.reason(e));
+            indicators = List.of();
+        }
         return new RecordResult(record.getSource(), record.getPatientRef(), list, score, set.scoring().gradeFor(score, vetoed),
-                vetoed, set.pack().label(), region, notices);
+                vetoed, set.pack().label(), region, notices, indicators);
     }
 
     /**
