@@ -19,7 +19,9 @@ public record ShownTime(long earliest, long latest) {
     /** True when the source gave only a date (or less). */
     public boolean imprecise() { return latest - earliest >= DAY - 3_600_000L; }
 
+    private static final java.util.Map<String, java.time.format.DateTimeFormatter> FORMATS = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String format(java.time.ZoneId zone) {
-        return java.time.format.DateTimeFormatter.ofPattern(pattern()).format(java.time.Instant.ofEpochMilli(earliest).atZone(zone));
+        return FORMATS.computeIfAbsent(pattern(), java.time.format.DateTimeFormatter::ofPattern).format(java.time.Instant.ofEpochMilli(earliest).atZone(zone));
     }
 }
