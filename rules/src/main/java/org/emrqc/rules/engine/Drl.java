@@ -303,6 +303,44 @@ public final class Drl {
         return false;
     }
 
+    private static final java.util.regex.Pattern ONSET_TEXT = java.util.regex.Pattern.compile(
+            "(\\d{4}\\s*[-年./]\\s*\\d{1,2})|(\\d+|[一二两三四五六七八九十半余]+)\\s*(个)?\\s*(余)?\\s*(分钟|小时|天|日|周|星期|月|年)(余)?\\s*(前|来|以来)"
+            + "|今晨|今日|今天|昨日|昨天|昨晚|昨夜|前日|入院前|自幼|出生后|生后|幼年|今年|去年|近期|近日|近来|病程中|\\d+\\s*[天周月年]余?");
+    private static final String[] TREATMENT = {"诊治", "治疗", "就诊", "给予", "予以", "服用", "口服", "输液", "静滴", "静脉", "手术", "未予", "未诊",
+            "未就诊", "未治疗", "未处理", "未用药", "处理", "检查", "查血", "查体", "门诊", "急诊", "收入", "收住", "收治", "入院", "住院", "转入", "就医"};
+
+    /**
+     * What the 现病史 does not record of the elements the 规范 asks (第十八条（三）: 发病情况, 主要症状特点及其发展变化情况,
+     * 伴随症状, 发病后诊疗经过及结果, 与鉴别诊断有关的阳性或阴性资料): an onset (a time or a duration), the diagnosis and
+     * treatment so far (or that there was none), the pertinent negatives (a denied symptom). Elements: onset, treatment,
+     * negatives.
+     */
+    public static List<org.emrqc.model.Localized> hpiMissing(org.emrqc.model.SectionFact hpi, java.util.Collection<?> mentions, List<String> elements) {
+        List<org.emrqc.model.Localized> out = new ArrayList<>();
+        String text = hpi.getContent() == null ? "" : hpi.getContent();
+        for (String e : elements) {
+            switch (e) {
+                case "onset" -> {
+                    boolean has = ONSET_TEXT.matcher(text).find();
+                    for (Object o : mentions) if (o instanceof org.emrqc.model.MentionFact m && m.getDurationDays() != null) has = true;
+                    if (!has) out.add(new org.emrqc.model.Localized("onset", "起病时间"));
+                }
+                case "treatment" -> {
+                    boolean has = false;
+                    for (String t : TREATMENT) if (text.contains(t)) has = true;
+                    if (!has) out.add(new org.emrqc.model.Localized("diagnosis and treatment so far", "诊疗经过"));
+                }
+                case "negatives" -> {
+                    boolean has = text.contains("否认") || text.contains("不伴") || text.contains("未见") || text.contains("未诉");
+                    for (Object o : mentions) if (o instanceof org.emrqc.model.MentionFact m && m.isNegated()) has = true;
+                    if (!has) out.add(new org.emrqc.model.Localized("pertinent negatives", "有鉴别诊断意义的阴性症状"));
+                }
+                default -> throw new IllegalArgumentException("unknown history element '" + e + "'");
+            }
+        }
+        return out;
+    }
+
     /** True when b is certainly before a (b's latest instant precedes a's earliest). */
     public static boolean certainlyBefore(Long b, Long bLatest, Long a) {
         if (a == null || b == null) return false;

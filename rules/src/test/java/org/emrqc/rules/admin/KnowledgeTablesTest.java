@@ -68,7 +68,7 @@ class KnowledgeTablesTest {
         assertEquals("row 1, column 2 'a': the column appears twice",
                 assertThrows(KnowledgeTables.KnowledgeTableException.class, () -> KnowledgeTables.fromCsv(b("a,a\n1,2\n"))).getMessage());
         assertEquals("knowledge table 'ranges' is not in the pack (tables: document-types, plausible-ranges, analyte-units, sex-restricted-codes, "
-                + "age-restricted-codes, drug-ingredients, dose-limits, allergy-ingredients, ingredient-names, lab-diagnoses, symptom-terms, practitioner-titles, act-kinds, indicators, diagnosis-synonyms)",
+                + "age-restricted-codes, drug-ingredients, dose-limits, allergy-ingredients, ingredient-names, lab-diagnoses, symptom-terms, practitioner-titles, act-kinds, drug-classes, indicators, diagnosis-synonyms)",
                 assertThrows(InvalidEditException.class, () -> KnowledgeTables.replace(CORE, "ranges", KnowledgeTables.fromCsv(b("a\n1\n")))).getMessage());
     }
 
