@@ -104,7 +104,8 @@ class WorklistAndStatsTest {
         Api.as("reviewer").get("/api/v1/stats/indicators/MER-D&T-04/records?numerator=maybe").then().statusCode(400);
         Api.as("physician").get("/api/v1/stats/indicators/MER-D&T-04/records").then().statusCode(403);
         String csv = Api.as("reviewer").get("/api/v1/stats.csv?table=indicators").then().statusCode(200).extract().asString();
-        assertTrue(csv.startsWith("\uFEFFindicator,number,name,period,department,denominator,numerator,rate\r\nMER-D&T-04,14,手术相关记录完整率,"), csv);
+        assertTrue(csv.startsWith("\uFEFFindicator,number,name,period,department,denominator,numerator,rate\r\nMER-ME-01,8,CT/MRI检查记录符合率,"), csv);
+        assertTrue(csv.contains("\r\nMER-D&T-04,14,手术相关记录完整率,,," + den + "," + numerator + ","), csv);
 
         // the record view shows the record's indicators with its numerator as the findings stand
         String recordId = (String) one.get("recordId");

@@ -178,6 +178,12 @@ public final class Drl {
         return NoteRhythm.intervals(ctx, e, kinds, stableDays, seriousDays, criticalDays);
     }
 
+    /** As above, with the event kinds that make a patient critical or serious (病危, 特级护理 …) as the region sets them. */
+    public static List<NoteGap> noteGaps(RecordContext ctx, org.emrqc.model.EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays,
+                                         String[] criticalKinds, String[] seriousKinds) {
+        return NoteRhythm.intervals(ctx, e, kinds, stableDays, seriousDays, criticalDays, criticalKinds, seriousKinds);
+    }
+
     /** Key days after the admission or an operation without a progress note ({@link NoteRhythm}). */
     public static List<NoteGap> keyDaysWithoutNote(RecordContext ctx, org.emrqc.model.EncounterFact e, String[] kinds, String anchor, int days) {
         return NoteRhythm.keyDays(ctx, e, kinds, anchor, days);

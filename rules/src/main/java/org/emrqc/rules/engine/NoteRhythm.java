@@ -28,23 +28,43 @@ final class NoteRhythm {
      * the stay (an open stay).
      */
     static List<NoteGap> intervals(RecordContext ctx, EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays) {
+        return intervals(ctx, e, kinds, stableDays, seriousDays, criticalDays, new String[] {"critical-illness-notice"}, new String[] {"serious-illness-notice"});
+    }
+
+    /**
+     * As above, with the orders that make a patient critical (病危, and where the region says so 特级护理) and serious
+     * (病重) named by event kind.
+     */
+    static List<NoteGap> intervals(RecordContext ctx, EncounterFact e, String[] kinds, int stableDays, int seriousDays, int criticalDays,
+                                   String[] criticalKinds, String[] seriousKinds) {
         TreeMap<LocalDate, DocumentFact> notes = notes(ctx, e, kinds);
         if (notes == null) return List.of();
         LocalDate admitted = certainDay(ctx, e.getStart(), e.getStartLatest());
         if (admitted == null || !hasFirstNote(ctx, e, admitted)) return List.of();
-        LocalDate critical = firstDay(ctx, e, "critical-illness-notice");
-        LocalDate serious = firstDay(ctx, e, "serious-illness-notice");
+        String[] criticalBy = new String[1];
+        String[] seriousBy = new String[1];
+        LocalDate critical = firstDay(ctx, e, criticalKinds, criticalBy);
+        LocalDate serious = firstDay(ctx, e, seriousKinds, seriousBy);
+        Localized criticalBasis = basis(criticalBy[0], new Localized("critical condition (病危)", "病危"));
+        Localized seriousBasis = basis(seriousBy[0], new Localized("serious condition (病重)", "病重"));
         List<NoteGap> gaps = new ArrayList<>();
         LocalDate prev = admitted;
         DocumentFact prevNote = null;
         for (var n : notes.tailMap(admitted, false).entrySet()) {
-            check(prev, prevNote, n.getKey(), n.getValue(), critical, serious, stableDays, seriousDays, criticalDays, gaps);
+            check(prev, prevNote, n.getKey(), n.getValue(), critical, serious, stableDays, seriousDays, criticalDays, criticalBasis, seriousBasis, gaps);
             prev = n.getKey();
             prevNote = n.getValue();
         }
         LocalDate end = lastDay(ctx, e);
-        if (end != null && end.isAfter(prev)) check(prev, prevNote, end, null, critical, serious, stableDays, seriousDays, criticalDays, gaps);
+        if (end != null && end.isAfter(prev)) check(prev, prevNote, end, null, critical, serious, stableDays, seriousDays, criticalDays, criticalBasis, seriousBasis, gaps);
         return gaps;
+    }
+
+    /** The condition named after the order that set it: a nursing level by its name, else the default. */
+    private static Localized basis(String kind, Localized fallback) {
+        if ("nursing-special".equals(kind)) return new Localized("special-level nursing (特级护理)", "特级护理");
+        if ("nursing-first".equals(kind)) return new Localized("first-level nursing (一级护理)", "一级护理");
+        return fallback;
     }
 
     /**
@@ -85,18 +105,18 @@ final class NoteRhythm {
     }
 
     private static void check(LocalDate from, DocumentFact fromNote, LocalDate to, DocumentFact toNote, LocalDate critical, LocalDate serious,
-                              int stableDays, int seriousDays, int criticalDays, List<NoteGap> gaps) {
+                              int stableDays, int seriousDays, int criticalDays, Localized criticalBasis, Localized seriousBasis, List<NoteGap> gaps) {
         int days = (int) ChronoUnit.DAYS.between(from, to);
         int allowed = stableDays;
         Localized basis = new Localized("stable condition", "病情稳定");
         // the strictest condition that stood at any point of the interval (an order given during it counts from its day)
         if (serious != null && serious.isBefore(to) && seriousDays < allowed) {
             allowed = seriousDays;
-            basis = new Localized("serious condition (病重)", "病重");
+            basis = seriousBasis;
         }
         if (critical != null && critical.isBefore(to) && criticalDays < allowed) {
             allowed = criticalDays;
-            basis = new Localized("critical condition (病危)", "病危");
+            basis = criticalBasis;
         }
         if (days <= allowed) return;
         // under a condition ordered during the interval, count from the order's day
@@ -169,12 +189,16 @@ final class NoteRhythm {
         return d != null && d.isAfter(last) && !d.isAfter(today) ? d : last;
     }
 
-    private static LocalDate firstDay(RecordContext ctx, EncounterFact e, String kind) {
+    /** The first day an event of the kinds stands in the stay (known to the day); by[0] says which kind it was. */
+    private static LocalDate firstDay(RecordContext ctx, EncounterFact e, String[] kinds, String[] by) {
         LocalDate first = null;
         for (EventFact v : ctx.of(EventFact.class)) {
-            if (!kind.equals(v.getKind()) || !e.getId().equals(v.getEncounterId())) continue;
+            if (!java.util.Arrays.asList(kinds).contains(v.getKind()) || !e.getId().equals(v.getEncounterId())) continue;
             LocalDate d = certainDay(ctx, v.getAt(), v.getAtLatest());
-            if (d != null && (first == null || d.isBefore(first))) first = d;
+            if (d != null && (first == null || d.isBefore(first))) {
+                first = d;
+                by[0] = v.getKind();
+            }
         }
         return first;
     }
