@@ -509,6 +509,7 @@ public final class FactMapper {
         f.setLaterality(laterality(p.getBodySite()));
         f.setNote(notes(p.getNote()));
         f.setGrade(grade(extensionCode(p, "operation-grade")));
+        f.setAnesthesia(extensionCode(p, "anesthesia-method"));
         for (Procedure.ProcedureFocalDeviceComponent d : p.getFocalDevice()) {
             String name = d.getManipulated().getDisplay();
             if (index.resolve(d.getManipulated()) instanceof org.hl7.fhir.r4.model.Device dev) {

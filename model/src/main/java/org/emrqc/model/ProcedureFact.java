@@ -10,6 +10,7 @@ public final class ProcedureFact extends CodedFact {
     private String categoryCode;
     private String categoryText;
     private Integer grade;
+    private String anesthesia;
     private final List<String> implants = new ArrayList<>();
     private Long start;
     private Long startLatest;
@@ -33,6 +34,9 @@ public final class ProcedureFact extends CodedFact {
     }
     /** The devices it implanted or changed (Procedure.focalDevice), by name. */
     public List<String> getImplants() { return implants; }
+    /** 麻醉方式 from the anesthesia-method extension (全身麻醉, 局部麻醉 …), null when not given. */
+    public String getAnesthesia() { return anesthesia; }
+    public void setAnesthesia(String anesthesia) { this.anesthesia = anesthesia; }
     /** 手术级别 (1–4) from the operation-grade extension, null when not given. */
     public Integer getGrade() { return grade; }
     public void setGrade(Integer grade) { this.grade = grade; }

@@ -379,6 +379,31 @@ public final class Drl {
             "(?:医师|医生|记录者|书写者|记录人|签名)[^：:\\n]{0,6}[：:][ \\t]*(?:[\\p{IsHan}]{1,4}[*＊]{0,3}|[*＊]{1,3}[\\p{IsHan}]{1,3})(?=$|[\\s/、，,。;；）)])",
             java.util.regex.Pattern.MULTILINE);
 
+    /** A signature label of the patient's side: 签名：, 患者签名：, 委托人（签字）：, not a physician's. */
+    private static final java.util.regex.Pattern PATIENT_SIGNATURE_LABEL = java.util.regex.Pattern.compile(
+            "([^：:\\n。；;，,]{0,8}?)(?:签名|签字)[)）]?[ \\t]*[：:]");
+
+    /**
+     * True when a consent's text has a signature line for the patient or a proxy left blank: the label is followed by
+     * nothing, underscores, or the next label (日期, 时间, 与患者关系 …) before the line ends. A physician's line (医师签名)
+     * is not the patient's; a text without any signature line (a scanned form) says nothing.
+     */
+    public static boolean blankPatientSignature(String narrative) {
+        if (narrative == null) return false;
+        java.util.regex.Matcher m = PATIENT_SIGNATURE_LABEL.matcher(narrative);
+        while (m.find()) {
+            String who = m.group(1);
+            if (who.contains("医师") || who.contains("医生") || who.contains("谈话") || who.contains("护士") || who.contains("经治")) continue;
+            int i = m.end();
+            while (i < narrative.length() && " \t\u3000_＿‗—-".indexOf(narrative.charAt(i)) >= 0) i++;
+            if (i >= narrative.length()) return true;
+            String rest = narrative.substring(i, Math.min(narrative.length(), i + 6));
+            if (rest.startsWith("\n") || rest.startsWith("日期") || rest.startsWith("时间") || rest.startsWith("与患者") || rest.startsWith("签名日期")
+                    || rest.startsWith("年") || rest.startsWith("医师") || rest.startsWith("联系电话") || rest.startsWith("身份证")) return true;
+        }
+        return false;
+    }
+
     /** Whether a note's text carries a filled signature line ("医师签名：苏*", "记录者：王**"); a blank label does not count. */
     public static boolean signedInText(String narrative) {
         return narrative != null && SIGNATURE_IN_TEXT.matcher(narrative).find();
