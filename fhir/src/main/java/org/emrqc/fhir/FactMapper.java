@@ -100,7 +100,8 @@ public final class FactMapper {
                 else c.setSecondary(true);
             }
         }
-        for (Encounter e : encounters) facts.add(frontSheet(e, index, conditions, procedures, payer));
+        List<Encounter> stays = partOf(encounters, facts, index);
+        for (Encounter e : stays) facts.add(frontSheet(e, index, conditions, procedures, payer));
         return facts;
     }
 
@@ -216,6 +217,58 @@ public final class FactMapper {
     }
 
     static final String EXT = "https://emrqc.org/fhir/StructureDefinition/";
+
+    /**
+     * A HIS that models each ward (or each episode) of a stay as an Encounter partOf the stay: the parts are folded into
+     * the stay they belong to (following partOf to the top). Every fact of a part moves to the stay, and the part's
+     * ward with its period joins the stay's location history (its own locations when it has them, else its
+     * serviceType as the ward), so a move between parts is a transfer; the part itself is no stay of its own.
+     * Returns the encounters that remain stays.
+     */
+    private List<Encounter> partOf(List<Encounter> encounters, List<Fact> facts, ResourceIndex index) {
+        Map<String, String> parent = new HashMap<>();
+        for (Encounter e : encounters) {
+            if (!e.hasPartOf()) continue;
+            String p = index.targetId(e.getPartOf());
+            if (p != null && !p.equals(index.idOf(e))) parent.put(index.idOf(e), p);
+        }
+        if (parent.isEmpty()) return encounters;
+        Map<String, EncounterFact> byId = new HashMap<>();
+        for (Fact f : facts) if (f instanceof EncounterFact ef) byId.put(ef.getId(), ef);
+        Map<String, String> root = new HashMap<>();
+        for (String child : parent.keySet()) {
+            String r = child;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            while (parent.containsKey(r) && byId.containsKey(parent.get(r)) && seen.add(r)) r = parent.get(r);
+            if (!r.equals(child)) root.put(child, r);
+        }
+        if (root.isEmpty()) return encounters;
+        List<Encounter> stays = new ArrayList<>();
+        for (Encounter e : encounters) {
+            String id = index.idOf(e);
+            String r = root.get(id);
+            if (r == null) {
+                stays.add(e);
+                continue;
+            }
+            EncounterFact part = byId.get(id);
+            EncounterFact stay = byId.get(r);
+            if (part.getLocations().isEmpty()) {
+                if (part.getDepartment() != null && part.getStart() != null) {
+                    stay.getLocations().add(new EncounterLocation(null, part.getDepartment(), "wa", isIcuName(part.getDepartment()),
+                            part.getStart(), part.getStartLatest(), part.getEnd(), part.getEndLatest()));
+                }
+            } else {
+                stay.getLocations().addAll(part.getLocations());
+            }
+        }
+        facts.removeIf(f -> f instanceof EncounterFact ef && root.containsKey(ef.getId()));
+        for (Fact f : facts) {
+            String r = f.getEncounterId() == null ? null : root.get(f.getEncounterId());
+            if (r != null) f.setEncounterId(r);
+        }
+        return stays;
+    }
 
     /** The front-sheet fields of a stay: hospitalization, diagnoses with 入院病情, procedures with their grades, payer. */
     private FrontSheetFact frontSheet(Encounter e, ResourceIndex index, Map<String, ConditionFact> conditions,
