@@ -324,6 +324,16 @@ public final class FactMapper {
         };
     }
 
+    /** Adds the codings of the categories to {@code into} and returns the first category's text (or display). */
+    private static String categories(List<CodeableConcept> categories, List<Coding> into) {
+        String text = null;
+        for (CodeableConcept c : categories) {
+            for (org.hl7.fhir.r4.model.Coding k : c.getCoding()) if (k.hasCode()) into.add(new Coding(k.getSystem(), k.getCode(), k.getDisplay()));
+            if (text == null) text = text(c);
+        }
+        return text;
+    }
+
     private static String extensionCode(org.hl7.fhir.r4.model.DomainResource r, String name) {
         org.hl7.fhir.r4.model.Extension x = r.getExtensionByUrl(EXT + name);
         if (x == null) return null;
@@ -363,10 +373,7 @@ public final class FactMapper {
         OrderFact f = new OrderFact(id);
         links(f, index, s.getSubject(), s.getEncounter());
         codes(f, s.getCode());
-        for (CodeableConcept c : s.getCategory()) {
-            for (org.hl7.fhir.r4.model.Coding k : c.getCoding()) if (k.hasCode()) f.getCategories().add(new Coding(k.getSystem(), k.getCode(), k.getDisplay()));
-            if (f.getCategoryText() == null) f.setCategoryText(text(c));
-        }
+        f.setCategoryText(categories(s.getCategory(), f.getCategories()));
         if (s.hasStatus()) f.setStatus(s.getStatus().toCode());
         if (s.hasIntent()) f.setIntent(s.getIntent().toCode());
         if (s.hasPriority()) f.setPriority(s.getPriority().toCode());
@@ -650,10 +657,7 @@ public final class FactMapper {
             String target = index.targetId(r);
             if (target != null) f.getBasedOnIds().add(target);
         }
-        for (CodeableConcept c : d.getCategory()) {
-            for (org.hl7.fhir.r4.model.Coding k : c.getCoding()) if (k.hasCode()) f.getCategories().add(new Coding(k.getSystem(), k.getCode(), k.getDisplay()));
-            if (f.getCategoryText() == null) f.setCategoryText(text(c));
-        }
+        f.setCategoryText(categories(d.getCategory(), f.getCategories()));
         StringBuilder sb = new StringBuilder();
         for (Attachment a : d.getPresentedForm()) append(sb, attachmentText(a));
         if (sb.length() > 0) f.setNarrative(sb.toString());

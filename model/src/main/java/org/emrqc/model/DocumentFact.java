@@ -56,7 +56,19 @@ public final class DocumentFact extends CodedFact {
     public List<DocumentSection> getSections() { return sections; }
     /** Narrative text: Composition sections joined, or the decoded attachment. */
     public String getNarrative() { return narrative; }
-    public void setNarrative(String narrative) { this.narrative = narrative; }
+    public void setNarrative(String narrative) {
+        this.narrative = narrative;
+        this.compact = null;
+    }
+
+    private String compact;
+
+    /** The narrative without white space, Latin letters upper-cased: what text checks search (computed once). */
+    public String getCompactNarrative() {
+        String c = compact;
+        if (c == null && narrative != null) compact = c = narrative.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        return c;
+    }
 
     /** The document kind from the pack's document-type table (admission-record, operative-note ...), or null. */
     public String getKind() { return kind; }

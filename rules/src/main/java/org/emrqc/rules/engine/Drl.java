@@ -223,9 +223,8 @@ public final class Drl {
      * names the examination (胸部CT示…, 病理回报…, 痰培养结果…) is taken as its analysis; a looser match only silences.
      */
     public static boolean mentionsAny(DocumentFact d, String... terms) {
-        String text = d.getNarrative();
-        if (text == null || text.isEmpty()) return false;
-        String t = text.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+        String t = d.getCompactNarrative();
+        if (t == null || t.isEmpty()) return false;
         for (String term : terms) if (t.contains(term.replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT))) return true;
         return false;
     }
