@@ -21,4 +21,14 @@ public final class CodeSystems {
         return ICD10.equals(system) || ICD10_CM.equals(system) || ICD10_CN.equals(system)
                 || (system != null && system.startsWith("http://hl7.org/fhir/sid/icd-10"));
     }
+
+    /** The short name knowledge tables use for a system: snomed, loinc, rxnorm, icd-10, text (none), else the URI. */
+    public static String tableName(String uri) {
+        if (uri == null) return "text";
+        if (SNOMED.equals(uri)) return "snomed";
+        if (LOINC.equals(uri)) return "loinc";
+        if (RXNORM.equals(uri)) return "rxnorm";
+        if (isIcd10(uri)) return "icd-10";
+        return uri;
+    }
 }

@@ -45,8 +45,41 @@ public abstract class CodedFact extends Fact {
      * left, right or bilateral: from a body site (SNOMED laterality qualifier or its text) or the concept's
      * text (左/右/双侧, left/right/bilateral); null when none is stated.
      */
-    public String getLaterality() { return laterality != null ? laterality : Laterality.of(getText()); }
+    public String getLaterality() {
+        if (laterality != null) return laterality;
+        String t = getText();
+        // read once per text: many rules ask, and the text does not change once the fact is mapped
+        if (!lateralityRead || !java.util.Objects.equals(t, lateralityText)) {
+            lateralityText = t;
+            lateralityOfText = Laterality.of(t);
+            lateralityRead = true;
+        }
+        return lateralityOfText;
+    }
+    private transient String lateralityText;
+    private transient String lateralityOfText;
+    private transient boolean lateralityRead;
     public void setLaterality(String laterality) { this.laterality = laterality; }
+
+    private java.util.Set<String> systemNames;
+    private java.util.Set<String> restrictedIn = java.util.Set.of();
+
+    /**
+     * The knowledge-table names of its codings' systems (icd-10, loinc, rxnorm, snomed, or the URI), set before
+     * the session so a template can skip facts without a coding it looks at; computed here when not set.
+     */
+    public java.util.Set<String> getSystemNames() {
+        if (systemNames == null) {
+            java.util.Set<String> s = new java.util.HashSet<>();
+            for (Coding c : codings) s.add(CodeSystems.tableName(c.getSystem()));
+            systemNames = s;
+        }
+        return systemNames;
+    }
+
+    /** Names of the restriction tables (sex-, age-restricted codes) that hold one of its codes; set before the session. */
+    public java.util.Set<String> getRestrictedIn() { return restrictedIn; }
+    public void setRestrictedIn(java.util.Set<String> tables) { this.restrictedIn = tables == null ? java.util.Set.of() : tables; }
 
     /** True when the resource was entered in error, refuted, cancelled or not done: rules skip it. */
     public boolean isVoided() { return false; }

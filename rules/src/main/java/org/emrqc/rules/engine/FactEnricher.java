@@ -18,7 +18,10 @@ final class FactEnricher {
 
     static void enrich(List<Fact> facts, Knowledge kb) {
         java.util.Map<String, String> kinds = new java.util.HashMap<>();
+        boolean sexTable = kb.tables().containsKey("sex-restricted-codes");
+        boolean ageTable = kb.tables().containsKey("age-restricted-codes");
         for (Fact f : facts) {
+            if (f instanceof org.emrqc.model.CodedFact cf && (sexTable || ageTable)) cf.setRestrictedIn(restrictedIn(cf, kb, sexTable, ageTable));
             if (f instanceof DocumentFact d) {
                 DocumentClassifier.classify(d, kb);
                 if (d.getKind() != null) kinds.put(d.getRef(), d.getKind());
@@ -49,5 +52,17 @@ final class FactEnricher {
             if (f instanceof org.emrqc.model.MentionFact m) m.setDocumentKind(kinds.get(m.getRef()));
             else if (f instanceof org.emrqc.model.SectionFact s) s.setDocumentKind(kinds.get(s.getRef()));
         }
+    }
+
+    /** The restriction tables that list one of the fact's codes, so their templates skip every other fact. */
+    private static java.util.Set<String> restrictedIn(org.emrqc.model.CodedFact f, Knowledge kb, boolean sex, boolean age) {
+        java.util.Set<String> out = null;
+        for (org.emrqc.model.Coding c : f.getCodings()) {
+            if (c.getCode() == null) continue;
+            String system = Knowledge.systemName(c.getSystem());
+            if (sex && !kb.rows("sex-restricted-codes", system, c.getCode()).isEmpty()) (out == null ? out = new java.util.HashSet<>(2) : out).add("sex-restricted-codes");
+            if (age && !kb.rows("age-restricted-codes", system, c.getCode()).isEmpty()) (out == null ? out = new java.util.HashSet<>(2) : out).add("age-restricted-codes");
+        }
+        return out;
     }
 }

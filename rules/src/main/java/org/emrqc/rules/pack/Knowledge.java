@@ -45,12 +45,5 @@ public final class Knowledge {
     public int instanceCount() { return tables.values().stream().mapToInt(KnowledgeTable::size).sum(); }
 
     /** The short name knowledge tables use for a code system URI (snomed, loinc, rxnorm, icd-10), or the URI. */
-    public static String systemName(String uri) {
-        if (uri == null) return "text";
-        if (CodeSystems.SNOMED.equals(uri)) return "snomed";
-        if (CodeSystems.LOINC.equals(uri)) return "loinc";
-        if (CodeSystems.RXNORM.equals(uri)) return "rxnorm";
-        if (CodeSystems.isIcd10(uri)) return "icd-10";
-        return uri;
-    }
+    public static String systemName(String uri) { return org.emrqc.model.CodeSystems.tableName(uri); }
 }
