@@ -60,8 +60,8 @@ class RuleCoverageTest {
         RuleCoverage all = coverage(p, null);
         assertEquals(p.rules().size(), all.total().rules());
         assertEquals(new RuleCoverage.Count(8, 8), all.cell(DocumentFamily.OPERATION, DefectClass.INCOMPLETE));
-        assertEquals(new RuleCoverage.Count(2, 2), all.family(DocumentFamily.CONSULTATION));
-        assertEquals(new RuleCoverage.Count(1, 1), all.cell(DocumentFamily.CONSULTATION, DefectClass.UNTIMELY));
+        assertEquals(new RuleCoverage.Count(3, 3), all.family(DocumentFamily.CONSULTATION));
+        assertEquals(new RuleCoverage.Count(2, 2), all.cell(DocumentFamily.CONSULTATION, DefectClass.UNTIMELY));
         assertEquals(List.of(), all.uncovered());
 
         RuleCoverage base = coverage(p, "base");
@@ -76,7 +76,7 @@ class RuleCoverageTest {
         List<FixtureRunner.Case> cases = new FixtureRunner(p, new RuleBaseCache()).cases().stream()
                 .filter(c -> !(c.rule().equals("TIM-CONSULT") && c.fires())).toList();
         RuleCoverage c = RuleCoverage.of(List.copyOf(p.rules().values()), cases, FAMILIES);
-        assertEquals(new RuleCoverage.Count(2, 1), c.family(DocumentFamily.CONSULTATION));
+        assertEquals(new RuleCoverage.Count(3, 2), c.family(DocumentFamily.CONSULTATION));
         assertEquals(List.of("TIM-CONSULT"), c.withoutFixtures().get(DocumentFamily.CONSULTATION));
     }
 
@@ -87,7 +87,7 @@ class RuleCoverageTest {
         assertTrue(r.out().startsWith("Check coverage: pack core@2026.11.0, the "), r.out());
         assertTrue(r.out().contains("Families without any check: Consultations, Rescue, Handover and transfer, Discharge records, Death, Front sheet\n"), r.out());
         CliRun zh = CliRun.of("rules", "--coverage");
-        assertTrue(zh.out().lines().anyMatch(l -> l.matches("会诊 +1 +- +- +- +1 +2 +2/2 \\(100%\\)")), zh.out());
+        assertTrue(zh.out().lines().anyMatch(l -> l.matches("会诊 +1 +- +- +- +2 +3 +3/3 \\(100%\\)")), zh.out());
         assertTrue(zh.out().contains("无任何检查的文书类别：无\n"), zh.out());
     }
 
@@ -115,9 +115,9 @@ class RuleCoverageTest {
         assertEquals("explicit", consult.get("familyFrom").asText());
         for (JsonNode n : json.get("families")) {
             if (n.get("family").asText().equals("consultation")) {
-                assertEquals(1, n.get("rules").asInt());
+                assertEquals(2, n.get("rules").asInt());
                 assertEquals(0, n.get("byClass").get("incomplete").asInt());
-                assertEquals(1, n.get("byClass").get("untimely").asInt());
+                assertEquals(2, n.get("byClass").get("untimely").asInt());
             }
         }
         assertTrue(json.get("region").isNull());

@@ -18,7 +18,7 @@ import org.emrqc.model.SectionFact;
  *     {@link MaritalReader};</li>
  * <li>obstetric-history ("G2P1"), menopause (menopausal, menstruating, "lmp:2019-01-02") — {@link ReproductiveReader};</li>
  * <li>operation-date ("2019-01-02") — {@link OperationDateReader}; admission-date ("2019-01-02") —
- *     {@link AdmissionDateReader};</li>
+ *     {@link AdmissionDateReader}; consultation-time ("2019-01-02T14:35", or a date) — {@link ConsultationTimeReader};</li>
  * <li>diagnosis-item (the item as written without its number; its order in {@link MentionFact#getValue()}) —
  *     {@link DiagnosisListReader};</li>
  * <li>allergy-statement ("drug:denied", "food:青霉素" …) — {@link AllergyStatementReader};</li>
@@ -43,6 +43,7 @@ public final class StatementReader {
         ReproductiveReader.read(s, found);
         OperationDateReader.read(s, found);
         AdmissionDateReader.read(s, found);
+        ConsultationTimeReader.read(s, found);
         DiagnosisListReader.read(s, found);
         AllergyStatementReader.read(s, found);
         LateralityReader.read(s, found);

@@ -130,6 +130,16 @@ class StatementReaderTest {
     }
 
     @Test
+    void consultationTimeToTheMinuteOrTheDateAsWritten() {
+        String t = "急会诊记录\n申请会诊时间：2025-03-02 09:05\n会诊时间：2025-03-02 09:40\n会诊意见：考虑急性冠脉综合征。\n"
+                + "会诊记录\n到达时间：2025年3月3日\n会诊意见：同意目前治疗。";
+        List<MentionFact> ms = read(t);
+        assertEquals("2025-03-02T09:40", one(t, ms, "consultation-time", "2025-03-02 09:40").getNormalized());
+        assertEquals("2025-03-03", one(t, ms, "consultation-time", "2025年3月3日").getNormalized());
+        assertEquals(2, of(ms, "consultation-time").size(), "the request time is not the consultation time");
+    }
+
+    @Test
     void diagnosisListsNumberedAndSeparated() {
         String t = "初步诊断\n1.胆总管结石伴胆管炎2.胆管扩张3.睡眠障碍4.高脂血症5.2型糖尿病6.高血压 3级，极高危医师签名：记录时间：\n"
                 + "出院诊断\n支气管哮喘，睡眠障碍、支气管哮喘急性发作（中度）\n"

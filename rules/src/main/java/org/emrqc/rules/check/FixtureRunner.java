@@ -55,10 +55,13 @@ public final class FixtureRunner {
      * must quote, a resource among its evidence, and text its Chinese message must contain (each optional).
      */
     public record Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source,
-                       String evidence, String message) {
+                       String evidence, String message, String zone) {
         public Case(String rule, String region, String file, boolean fires, String implicated, String severity, String quote, String source) {
-            this(rule, region, file, fires, implicated, severity, quote, source, null, null);
+            this(rule, region, file, fires, implicated, severity, quote, source, null, null, null);
         }
+
+        /** The hospital's zone the case is evaluated in (a stated 09:35 is local time there); UTC when the case names none. */
+        public java.time.ZoneId zoneId() { return zone == null ? ZoneOffset.UTC : java.time.ZoneId.of(zone); }
 
         public String name() { return rule + " " + (fires ? "fires on " : "is silent on ") + file + " [" + region + "]"; }
     }
@@ -80,8 +83,8 @@ public final class FixtureRunner {
             }
             for (CaseDoc c : doc.cases) {
                 if (!pack.rules().containsKey(c.rule)) throw new PackException(f + ": fixture for unknown rule '" + c.rule + "'");
-                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, e.quote, f, e.evidence, e.message));
-                for (ExpectDoc e : c.silent) out.add(new Case(c.rule, c.region, e.file, false, null, null, null, f));
+                for (ExpectDoc e : c.fires) out.add(new Case(c.rule, c.region, e.file, true, e.implicated, e.severity, e.quote, f, e.evidence, e.message, c.zone));
+                for (ExpectDoc e : c.silent) out.add(new Case(c.rule, c.region, e.file, false, null, null, null, f, null, null, c.zone));
             }
         }
         return out;
@@ -98,9 +101,15 @@ public final class FixtureRunner {
         List<Finding> findings = new ArrayList<>();
         ParsedInput in = reader.parse("fixtures/" + c.file(), text.getBytes(StandardCharsets.UTF_8));
         if (!in.ok()) return new Outcome(c, "fixture does not parse: " + in.problems().stream().map(InputProblem::toString).toList(), List.of());
-        for (PatientRecord r : new RecordAssembler(ZoneOffset.UTC).assemble(in.source(), in.entries())) {
+        java.time.ZoneId zone;
+        try {
+            zone = c.zoneId();
+        } catch (java.time.DateTimeException e) {
+            return new Outcome(c, "unknown zone '" + c.zone() + "'", List.of());
+        }
+        for (PatientRecord r : new RecordAssembler(zone).assemble(in.source(), in.entries())) {
             stage.apply(r);
-            RecordResult res = evaluator.evaluate(cache.get(pack, c.region()), r, AS_OF, c.region());
+            RecordResult res = evaluator.evaluate(cache.get(pack, c.region()), r, AS_OF, c.region(), zone);
             findings.addAll(res.findings());
         }
         List<Finding> mine = findings.stream().filter(f -> f.ruleId().equals(c.rule())).toList();
@@ -150,6 +159,8 @@ public final class FixtureRunner {
     static final class CaseDoc {
         public String rule;
         public String region = "base";
+        /** The zone the records are read in (times stated in a note's text are local); UTC when absent. */
+        public String zone;
         public List<ExpectDoc> fires = List.of();
         public List<ExpectDoc> silent = List.of();
     }

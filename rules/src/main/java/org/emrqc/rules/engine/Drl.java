@@ -65,6 +65,29 @@ public final class Drl {
         return !Double.isNaN(min) && min > limitHours;
     }
 
+    /** The earliest instant a stated time (a statement's normalized date or date-time) can be; null when none. */
+    public static Long statedAt(org.emrqc.model.MentionFact s, RecordContext ctx) {
+        long[] t = StatedTime.of(s, ctx.getZone());
+        return t == null ? null : t[0];
+    }
+
+    /** The latest instant a stated time can be (the end of its minute or day); null when none. */
+    public static Long statedLatest(org.emrqc.model.MentionFact s, RecordContext ctx) {
+        long[] t = StatedTime.of(s, ctx.getZone());
+        return t == null ? null : t[1];
+    }
+
+    /** True when a statement gives a time to the minute, not only a date. */
+    public static boolean statedToTheMinute(org.emrqc.model.MentionFact s) { return StatedTime.toTheMinute(s); }
+
+    /** The fewest whole minutes certainly between a (in [a, aLatest]) and b (in [b, bLatest]); 0 when none certain. */
+    public static long minMinutes(Long a, Long aLatest, Long b, Long bLatest) {
+        if (a == null || b == null) return 0;
+        long hiA = aLatest == null ? a : aLatest;
+        // to the second: a time sent as 09:05:00 stands until 09:05:00.999, which must not make 30 minutes 29
+        return Math.max(0, (Math.floorDiv(b, 1000L) - Math.floorDiv(hiA, 1000L)) / 60L);
+    }
+
     /** True when b may lie within [0, limitHours] after a at their precision (it is not certainly outside). */
     public static boolean mayBeWithin(Long a, Long aLatest, Long b, Long bLatest, double limitHours) {
         if (a == null || b == null) return false;

@@ -64,7 +64,9 @@ final class EventDeriver {
         Long at = requested && o.getAuthoredOn() != null ? o.getAuthoredOn() : o.getTime();
         Long latest = requested && o.getAuthoredOn() != null ? o.getAuthoredOnLatest() : o.getTimeLatest();
         EventFact e = new EventFact(o, kind, at, latest, Localized.of(o.getLabel()));
-        e.setUrgent(o.isUrgent());
+        // 急会诊 / 急请…会诊 in the order's text is as urgent as a stat priority
+        String text = o.getLabel();
+        e.setUrgent(o.isUrgent() || requested && text != null && (text.contains("急会诊") || text.contains("急请") || text.contains("紧急会诊")));
         add(e, out, stays);
     }
 
