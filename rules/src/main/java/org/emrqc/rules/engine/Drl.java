@@ -252,6 +252,48 @@ public final class Drl {
         return false;
     }
 
+    /** True when the result was certainly reported before the document was completed (issued, else its effective time). */
+    public static boolean reportedBefore(org.emrqc.model.ObservationFact o, DocumentFact d) {
+        Long t = o.getIssued() != null ? o.getIssued() : o.getEffectiveLatest();
+        return t != null && d.getCompletedAt() != null && t < d.getCompletedAt();
+    }
+
+    /** True when the condition is one of the stay's admission diagnoses (Encounter.diagnosis with use AD). */
+    public static boolean admissionDiagnosis(org.emrqc.model.FrontSheetFact fs, ConditionFact c) {
+        for (org.emrqc.model.FrontSheetFact.Diagnosis d : fs.getDiagnoses()) {
+            if ("AD".equals(d.use()) && c.getId().equals(d.conditionId())) return true;
+        }
+        return false;
+    }
+
+    /** True when the feed lists admission diagnoses for the stay: only then can one be missing from them. */
+    public static boolean hasAdmissionDiagnoses(org.emrqc.model.FrontSheetFact fs) {
+        return fs.getDiagnoses().stream().anyMatch(d -> "AD".equals(d.use()));
+    }
+
+    /**
+     * True when the document's text names the lab finding in Chinese or English (低钾血症, 低钾, 低血钾, hypokalaemia):
+     * a diagnosis written in its text is a diagnosis, coded or not.
+     */
+    public static boolean namesFinding(DocumentFact d, String finding) {
+        org.emrqc.model.Localized n = ClinicalNames.finding(finding);
+        java.util.List<String> terms = new java.util.ArrayList<>();
+        String zh = n.in("zh");
+        if (zh != null && !zh.isBlank()) {
+            terms.add(zh);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(低|高)(.+)血症$").matcher(zh);
+            if (m.matches()) {
+                terms.add(m.group(1) + m.group(2));
+                terms.add(m.group(1) + "血" + m.group(2));
+            }
+        }
+        if (n.in("en") != null) {
+            terms.add(n.in("en"));
+            terms.add(n.in("en").replace("ae", "e"));
+        }
+        return mentionsAny(d, terms.toArray(String[]::new));
+    }
+
     /** True when the document's text names the event by its label (胸部CT平扫, 人工股骨头假体), spaces and case ignored. */
     public static boolean mentionsLabel(DocumentFact d, EventFact e) {
         String label = e.getLabel() == null ? null : e.getLabel().in("zh");
