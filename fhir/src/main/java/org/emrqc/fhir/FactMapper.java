@@ -288,6 +288,8 @@ public final class FactMapper {
         f.setDestination(h.hasDestination());
         org.hl7.fhir.r4.model.Extension autopsy = e.getExtensionByUrl(EXT + "autopsy");
         if (autopsy != null && autopsy.getValue() instanceof org.hl7.fhir.r4.model.BooleanType b) f.setAutopsy(b.getValue());
+        org.hl7.fhir.r4.model.Extension transfusion = e.getExtensionByUrl(EXT + "transfusion");
+        if (transfusion != null && transfusion.getValue() instanceof org.hl7.fhir.r4.model.BooleanType b) f.setTransfusion(b.getValue());
         f.setPayer(payer);
         for (Encounter.DiagnosisComponent d : e.getDiagnosis()) {
             String cid = index.targetId(d.getCondition());

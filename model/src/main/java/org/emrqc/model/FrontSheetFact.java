@@ -23,6 +23,7 @@ public final class FrontSheetFact extends Fact {
     private String dispositionText;
     private boolean destination;
     private Boolean autopsy;
+    private Boolean transfusion;
     private String payer;
     private final List<Diagnosis> diagnoses = new ArrayList<>();
     private final List<Operation> operations = new ArrayList<>();
@@ -47,6 +48,10 @@ public final class FrontSheetFact extends Fact {
     public Boolean getAutopsy() { return autopsy; }
     public void setAutopsy(Boolean autopsy) { this.autopsy = autopsy; }
     /** The payer (医疗付费方式) from Coverage.type, null when the record has no Coverage. */
+    /** 输血 as the front sheet records it (extension transfusion): true, false (无/未输血), or null when not given. */
+    public Boolean getTransfusion() { return transfusion; }
+    public void setTransfusion(Boolean transfusion) { this.transfusion = transfusion; }
+
     public String getPayer() { return payer; }
     public void setPayer(String payer) { this.payer = payer; }
     public List<Diagnosis> getDiagnoses() { return diagnoses; }

@@ -73,7 +73,18 @@ public final class FrontSheetChecks {
 
     /** What in the front sheet contradicts the record for the check named, or null. */
     public static Localized conflict(FrontSheetFact fs, EncounterFact stay, PatientFact patient, String check) {
+        return conflict(fs, stay, patient, check, null);
+    }
+
+    /** As above; {@code ctx} gives the record's documents and events for the checks that compare with them. */
+    public static Localized conflict(FrontSheetFact fs, EncounterFact stay, PatientFact patient, String check, RecordContext ctx) {
         switch (check) {
+            case "transfusion" -> {
+                if (!Boolean.FALSE.equals(fs.getTransfusion()) || ctx == null) return null;
+                Localized given = transfusionGiven(fs.getEncounterId(), ctx);
+                if (given == null) return null;
+                return new Localized("the transfusion field says none, but during the stay: " + given.en(), "输血项目填写为\"无\"，但本次住院有" + given.zh());
+            }
             case "death-disposition" -> {
                 if (!fs.hasDisposition()) return null;
                 boolean diedInStay = patient != null && patient.getDeceasedAt() != null && stay != null && stay.getStart() != null
@@ -110,5 +121,29 @@ public final class FrontSheetChecks {
             }
             default -> throw new IllegalArgumentException("unknown front-sheet check '" + check + "'");
         }
+    }
+
+    /**
+     * What shows that blood was given during the stay, or null: a final 输血记录, a transfusion procedure that was done,
+     * a transfusion order that was completed (an order still active, 备血 or 交叉配血 prove nothing).
+     */
+    static Localized transfusionGiven(String stayId, RecordContext ctx) {
+        for (org.emrqc.model.DocumentFact d : ctx.getDocuments()) {
+            if (stayId.equals(d.getEncounterId()) && "transfusion-record".equals(d.getKind()) && d.isFinal()) {
+                Localized name = ClinicalNames.document(d);
+                String when = d.getDate() == null ? "" : new ShownTime(d.getDate(), d.getDateLatest()).format(ctx.getZone());
+                return new Localized(name.en() + (when.isEmpty() ? "" : " (" + when + ")"), name.zh() + (when.isEmpty() ? "" : "（" + when + "）"));
+            }
+        }
+        java.util.Map<String, org.emrqc.model.Fact> byRef = new java.util.HashMap<>();
+        for (org.emrqc.model.Fact f : ctx.of(org.emrqc.model.Fact.class)) if (!(f instanceof org.emrqc.model.EventFact)) byRef.putIfAbsent(f.getRef(), f);
+        for (org.emrqc.model.EventFact e : ctx.of(org.emrqc.model.EventFact.class)) {
+            if (!"transfusion".equals(e.getKind()) || !stayId.equals(e.getEncounterId())) continue;
+            org.emrqc.model.Fact src = byRef.get(e.getRef());
+            boolean done = src instanceof org.emrqc.model.ProcedureFact p && ("completed".equals(p.getStatus()) || "in-progress".equals(p.getStatus()))
+                    || src instanceof org.emrqc.model.OrderFact o && "completed".equals(o.getStatus());
+            if (done) return e.getLabel();
+        }
+        return null;
     }
 }
