@@ -51,6 +51,10 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Files checked in parallel. Default: the number of cores.")
     Integer threads;
 
+    @Option(names = "--no-batch", description = "Check each record alone: skip the first pass that lets the batch checks "
+            + "(a 拟诊讨论 repeating another patient's, UNR-COPY-PATIENTS) compare the records of the inputs with each other.")
+    boolean noBatch;
+
     @Option(names = "--max-file-mb", paramLabel = "MB", defaultValue = "256", description = "Larger files are reported and skipped. Default: ${DEFAULT-VALUE}.")
     int maxFileMb;
 
@@ -91,6 +95,25 @@ final class CheckCommand implements Callable<Integer> {
             throw new UserError("--out " + out + ": cannot create folder: " + e.getMessage());
         }
         RecordChecker checker = new RecordChecker(base, pack.region, zone, maxFileMb * 1024L * 1024L).withStage(structuring.stage(rulePack));
+        org.emrqc.rules.engine.BatchPeers peers = org.emrqc.rules.engine.BatchPeers.forRules(base.ruleSet());
+        if (peers.wanted() && !noBatch) {
+            // first pass: the sections the batch checks compare, found by header alone (no extraction)
+            long b0 = System.nanoTime();
+            AtomicInteger read = new AtomicInteger();
+            ExecutorService first = Executors.newFixedThreadPool(Math.max(1, Math.min(n, inputs.inputs.size())));
+            try {
+                List<Future<?>> jobs = inputs.inputs.stream().<Future<?>>map(in -> first.submit(() -> {
+                    read.addAndGet(checker.collectPeers(in.file(), peers, org.emrqc.extractor.NarrativeStage::addSections));
+                    return null;
+                })).toList();
+                for (Future<?> f : jobs) f.get();
+            } finally {
+                first.shutdown();
+            }
+            checker.withPeers(peers);
+            err.printf("emrqc check: batch of %d records read for the checks across patients (%d with sections to compare) in %d ms%n",
+                    read.get(), peers.records(), (System.nanoTime() - b0) / 1_000_000);
+        }
         FindingsBundleWriter writer = new FindingsBundleWriter(language);
         ProgressBar bar = new ProgressBar(err, inputs.inputs.size(), System.console() != null);
         AtomicInteger written = new AtomicInteger();

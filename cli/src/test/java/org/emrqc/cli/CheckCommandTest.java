@@ -31,6 +31,33 @@ class CheckCommandTest {
         return l;
     }
 
+    /** The two patients of the batch fixture, one per file: the second 拟诊讨论 repeats the first patient's word for word. */
+    @Test
+    void batchComparesRecordsAcrossFiles(@TempDir Path in) throws Exception {
+        Bundle both = read(Path.of("..", "rule-packs", "core", "fixtures", "records", "batch", "two-patients-one-department-second-discussion-copies-first.json"));
+        for (int i = 0; i < 2; i++) {
+            Bundle one = new Bundle().setType(Bundle.BundleType.COLLECTION);
+            both.getEntry().subList(3 * i, 3 * i + 3).forEach(e -> one.addEntry().setResource(e.getResource()));
+            Files.writeString(in.resolve("patient-" + (i + 1) + ".json"), FhirContexts.r4().newJsonParser().encodeResourceToString(one));
+        }
+        CliRun r = CliRun.of("check", "--region", "CN", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--out", out.toString(), in.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.err().contains("batch of 2 records read for the checks across patients (2 with sections to compare)"), r.err());
+        List<DetectedIssue> first = issues(read(out.resolve("patient-1.qc.json")));
+        List<DetectedIssue> second = issues(read(out.resolve("patient-2.qc.json")));
+        assertTrue(first.stream().noneMatch(d -> d.getCode().getCodingFirstRep().getCode().equals("UNR-COPY-PATIENTS")), "the earlier note is the source");
+        DetectedIssue copy = second.stream().filter(d -> d.getCode().getCodingFirstRep().getCode().equals("UNR-COPY-PATIENTS")).findFirst().orElseThrow();
+        assertEquals("Composition/fpn2", copy.getImplicatedFirstRep().getReference());
+        assertEquals("首次病程记录的拟诊讨论与同批次另一患者张*华（Patient/p1）的首次病程记录（2025-03-01 14:00）内容雷同（相似度100%），疑为复制他人病历。",
+                copy.getDetail());
+
+        Path alone = out.resolve("alone");
+        CliRun r2 = CliRun.of("check", "--region", "CN", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--no-batch", "--out", alone.toString(), in.toString());
+        assertEquals(0, r2.exit(), r2.err());
+        assertFalse(r2.err().contains("batch of"), r2.err());
+        assertTrue(issues(read(alone.resolve("patient-2.qc.json"))).stream().noneMatch(d -> d.getCode().getCodingFirstRep().getCode().equals("UNR-COPY-PATIENTS")));
+    }
+
     @Test
     void chineseSamplesInGuangdong() throws Exception {
         CliRun r = CliRun.of("check", "--region", "CN-GD", "--timezone", "Asia/Shanghai", "--as-of", "2026-01-01T00:00:00Z", "--out", out.toString(), SAMPLES.resolve("cn").toString());

@@ -55,6 +55,19 @@ public final class NarrativeStage {
         for (NarrativeDocument doc : docs) attach(record, doc, extract(doc, context));
     }
 
+    private static final org.emrqc.extractor.sections.SectionDetector SECTIONS = new org.emrqc.extractor.sections.SectionDetector();
+
+    /**
+     * Adds only the sections of the record's narratives (headers by pattern, no mentions): what a batch keeps to
+     * compare records with each other, at a fraction of the cost of a full extraction.
+     */
+    public static void addSections(PatientRecord record) {
+        for (NarrativeDocument doc : documents(record)) {
+            if (!"DocumentReference".equals(doc.resourceType()) && !"Composition".equals(doc.resourceType())) continue;
+            for (SectionFact s : SECTIONS.detect(doc)) record.add(s);
+        }
+    }
+
     /** The record's narratives, in fact order: documents, reports, and notes of Observations and Procedures. */
     public static List<NarrativeDocument> documents(PatientRecord record) {
         List<NarrativeDocument> docs = new ArrayList<>();

@@ -107,9 +107,16 @@ public final class FixtureRunner {
         } catch (java.time.DateTimeException e) {
             return new Outcome(c, "unknown zone '" + c.zone() + "'", List.of());
         }
-        for (PatientRecord r : new RecordAssembler(zone).assemble(in.source(), in.entries())) {
+        // the records of one fixture file are a batch: each is compared with the others (copied-across-patients)
+        List<PatientRecord> records = new RecordAssembler(zone).assemble(in.source(), in.entries());
+        org.emrqc.rules.engine.CompiledRuleBase base = cache.get(pack, c.region());
+        org.emrqc.rules.engine.BatchPeers peers = org.emrqc.rules.engine.BatchPeers.forRules(base.ruleSet());
+        for (PatientRecord r : records) {
             stage.apply(r);
-            RecordResult res = evaluator.evaluate(cache.get(pack, c.region()), r, AS_OF, c.region(), zone);
+            if (records.size() > 1) peers.add(r, base.ruleSet());
+        }
+        for (PatientRecord r : records) {
+            RecordResult res = evaluator.evaluate(base, r, AS_OF, c.region(), zone, peers.forRecord(r));
             findings.addAll(res.findings());
         }
         List<Finding> mine = findings.stream().filter(f -> f.ruleId().equals(c.rule())).toList();

@@ -27,6 +27,34 @@ public final class RecordChecker {
     private final ZoneId zone;
 
     private RecordStage stage = RecordStage.NONE;
+    private org.emrqc.rules.engine.BatchPeers peers = org.emrqc.rules.engine.BatchPeers.NONE;
+
+    /** Compares each record with the other records of its batch (collected beforehand, see {@link #collectPeers}). */
+    public RecordChecker withPeers(org.emrqc.rules.engine.BatchPeers peers) {
+        this.peers = peers == null ? org.emrqc.rules.engine.BatchPeers.NONE : peers;
+        return this;
+    }
+
+    /**
+     * Reads one file of a batch and keeps the sections its records share with the batch ({@link
+     * org.emrqc.rules.engine.BatchPeers}), after {@code sections} (a stage that finds sections) has run; problems
+     * are left to the check itself. Returns the number of records read.
+     */
+    public int collectPeers(Path file, org.emrqc.rules.engine.BatchPeers into, RecordStage sections) {
+        List<ParsedInput.Entry> entries = new ArrayList<>();
+        for (ParsedInput u : reader.read(file)) if (u.ok()) entries.addAll(u.entries());
+        if (entries.isEmpty()) return 0;
+        List<PatientRecord> records = assembler.assemble(file.toString(), entries);
+        for (PatientRecord r : records) {
+            try {
+                sections.apply(r);
+                into.add(r, base.ruleSet());
+            } catch (RuntimeException e) {
+                // the check reports what is wrong with the record; here it only adds nothing to the batch
+            }
+        }
+        return records.size();
+    }
 
     /** Adds a stage (the structuring stage) that runs on each record before its rules. */
     public RecordChecker withStage(RecordStage stage) {
@@ -86,7 +114,7 @@ public final class RecordChecker {
                 long s0 = System.nanoTime();
                 stage.apply(r);
                 structure += System.nanoTime() - s0;
-                results.add(evaluator.evaluate(base, r, asOf, region, zone));
+                results.add(evaluator.evaluate(base, r, asOf, region, zone, peers.forRecord(r)));
             } catch (RuntimeException e) {
                 String who = r.getPatientRef() == null ? "the record" : r.getPatientRef();
                 problems.add(InputProblem.error(source, who, "rule evaluation failed: " + rootMessage(e)));

@@ -39,6 +39,29 @@ final class CopyAcross {
 
     private record Part(SectionFact section, String text) { }
 
+    /**
+     * The parts of {@code to} that repeat a section of another patient's document in the batch (at least threshold
+     * similar, both at least minChars long), unless {@code to} was certainly completed before that document (the later
+     * one is the copy; when the order cannot be told, both are). The most similar peer per part.
+     */
+    static List<PeerCopy> fromPeers(RecordContext ctx, DocumentFact to, List<String> sections, double threshold, int minChars) {
+        if (to == null || ctx.getPeers().isEmpty()) return List.of();
+        List<Part> targets = parts(ctx, to, sections, minChars);
+        List<PeerCopy> out = new ArrayList<>();
+        for (Part t : targets) {
+            PeerCopy best = null;
+            for (PeerSection p : ctx.getPeers()) {
+                if (t.section == null || !t.section.getCode().equals(p.code()) || chars(p.text()) < minChars) continue;
+                // certainly earlier than the peer: the peer copied this one, not the reverse
+                if (to.getCompletedLatest() != null && p.at() != null && to.getCompletedLatest() < p.at()) continue;
+                double sim = Drl.copySimilarity(p.text(), t.text);
+                if (sim >= threshold && (best == null || sim > best.similarity())) best = new PeerCopy(t.section, p, sim);
+            }
+            if (best != null) out.add(best);
+        }
+        return out;
+    }
+
     private static List<Part> parts(RecordContext ctx, DocumentFact d, List<String> codes, int minChars) {
         List<Part> out = new ArrayList<>();
         if (codes == null || codes.isEmpty() || codes.equals(List.of(WHOLE_NOTE))) {
@@ -59,7 +82,7 @@ final class CopyAcross {
      * with the same title, the whole of that section, with the sub-headings written inside it ("3.查体：…4.辅助检查：…"
      * inside 病例特点 are parts of the summary, not sections of the note).
      */
-    private static SectionFact whole(DocumentFact d, SectionFact s) {
+    static SectionFact whole(DocumentFact d, SectionFact s) {
         String narrative = d.getNarrative();
         if (narrative == null || s.getTitle() == null || s.getContent() == null) return s;
         String title = s.getTitle().replaceAll("\\s+", "");

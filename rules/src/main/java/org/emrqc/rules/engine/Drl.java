@@ -226,6 +226,11 @@ public final class Drl {
         return CopyAcross.find(ctx, from, fromSections, to, toSections, threshold, minChars);
     }
 
+    /** The parts of a document that repeat another patient's section in the batch ({@link CopyAcross#fromPeers}). */
+    public static List<PeerCopy> copiedFromPeers(RecordContext ctx, DocumentFact to, List<String> sections, double threshold, int minChars) {
+        return CopyAcross.fromPeers(ctx, to, sections, threshold, minChars);
+    }
+
     /**
      * A document of the kinds (or recording a round of them) whose authors and signers all hold a known title below
      * minRank (0 trainee, 1 医师, 2 主治, 3 副主任, 4 主任; {@link SignerTitles}); nothing when one title is unknown.

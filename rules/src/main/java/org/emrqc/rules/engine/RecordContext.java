@@ -30,6 +30,7 @@ public final class RecordContext {
     private final ZoneId zone;
     private final List<Fact> facts;
     private final Map<Object, List<?>> lists = new HashMap<>();
+    private List<PeerSection> peers = List.of();
 
     public RecordContext(long now, PatientFact patient) { this(now, patient, ZoneOffset.UTC); }
 
@@ -40,6 +41,13 @@ public final class RecordContext {
         this.patient = patient;
         this.zone = zone == null ? ZoneOffset.UTC : zone;
         this.facts = facts == null ? List.of() : facts;
+    }
+
+    /** Sections of other patients' records checked in the same batch (empty for a record checked alone). */
+    public List<PeerSection> getPeers() { return peers; }
+    RecordContext withPeers(List<PeerSection> peers) {
+        this.peers = peers == null ? List.of() : peers;
+        return this;
     }
 
     public long getNow() { return now; }

@@ -39,6 +39,12 @@ public final class RecordEvaluator {
 
     /** @param zone the zone in which times in the findings' messages are shown */
     public RecordResult evaluate(CompiledRuleBase base, PatientRecord record, long asOf, String region, java.time.ZoneId zone) {
+        return evaluate(base, record, asOf, region, zone, List.of());
+    }
+
+    /** @param peers sections of other patients' records in the same batch ({@link BatchPeers#forRecord}) */
+    public RecordResult evaluate(CompiledRuleBase base, PatientRecord record, long asOf, String region, java.time.ZoneId zone,
+                                 List<PeerSection> peers) {
         EffectiveRuleSet set = base.ruleSet();
         List<Fact> facts = record.getFacts();
         FactEnricher.enrich(facts, set.knowledge());
@@ -55,7 +61,7 @@ public final class RecordEvaluator {
             facts.addAll(events);
         }
         Map<String, String> failed = new LinkedHashMap<>();
-        Hits hits = run(base, record, asOf, zone, facts, failed);
+        Hits hits = run(base, record, asOf, zone, facts, failed, peers);
 
         Map<String, List<Hit>> groups = new LinkedHashMap<>();
         for (Hit h : hits.all()) {
@@ -117,7 +123,8 @@ public final class RecordEvaluator {
      * Runs the session; when a rule's conditions throw, runs it again without that rule (and so on, up to
      * {@link #MAX_RUNS} runs). Failed rules and their reasons go into {@code failed}.
      */
-    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, java.time.ZoneId zone, List<Fact> facts, Map<String, String> failed) {
+    private static Hits run(CompiledRuleBase base, PatientRecord record, long asOf, java.time.ZoneId zone, List<Fact> facts, Map<String, String> failed,
+                            List<PeerSection> peers) {
         EffectiveRuleSet set = base.ruleSet();
         Set<String> without = new LinkedHashSet<>();
         for (int runs = 1; ; runs++) {
@@ -125,7 +132,7 @@ public final class RecordEvaluator {
             StatelessKieSession session = base.statelessSession(without);
             session.setGlobal("hits", hits);
             session.setGlobal("kb", set.knowledge());
-            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone, facts));
+            session.setGlobal("ctx", new RecordContext(asOf, record.getPatient(), zone, facts).withPeers(peers));
             try {
                 session.execute(facts);
                 hits.failed().forEach(failed::putIfAbsent);

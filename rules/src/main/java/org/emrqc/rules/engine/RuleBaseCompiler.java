@@ -38,6 +38,7 @@ public final class RuleBaseCompiler {
             import org.emrqc.rules.engine.Hit;
             import org.emrqc.rules.engine.NoteGap;
             import org.emrqc.rules.engine.CopiedText;
+            import org.emrqc.rules.engine.PeerCopy;
             import org.emrqc.rules.engine.SignerTitles;
             import org.emrqc.rules.engine.FrontSheetChecks;
             import org.emrqc.rules.pack.Row;
