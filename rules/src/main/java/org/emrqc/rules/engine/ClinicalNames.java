@@ -55,6 +55,7 @@ public final class ClinicalNames {
             {"nursing-record", "nursing record", "护理记录"},
             {"anesthesia-record", "anaesthesia record", "麻醉记录"},
             {"anesthesia-preop-visit", "pre-anaesthetic visit", "麻醉术前访视记录"},
+            {"anesthesia-postop-visit", "post-anaesthetic visit", "麻醉术后访视记录"},
             {"surgical-safety-check", "surgical safety checklist", "手术安全核查记录"},
             {"case-discussion", "difficult case discussion", "疑难病例讨论记录"},
             {"admission-death-24h", "admission and death record for a stay under 24 h", "24小时内入院死亡记录"},
