@@ -257,6 +257,12 @@ public final class Drl {
         return false;
     }
 
+    /** As {@link #mentionsAny}, for a pack parameter where [none] (or an empty list) names no term. */
+    public static boolean namesAnyTerm(DocumentFact d, String[] terms) {
+        if (terms == null || terms.length == 0 || terms.length == 1 && "none".equals(terms[0])) return false;
+        return mentionsAny(d, terms);
+    }
+
     /** True when the result was certainly reported before the document was completed (issued, else its effective time). */
     public static boolean reportedBefore(org.emrqc.model.ObservationFact o, DocumentFact d) {
         Long t = o.getIssued() != null ? o.getIssued() : o.getEffectiveLatest();
