@@ -77,7 +77,7 @@ class OverlayEditorTest {
                     veto: true
                     departments: {include: [内科], exclude: [急诊科]}
                 """), edited.text("regions/CN-BJ.yaml"));
-        assertTrue(edited.text("regions/CN-BJ.yaml").contains("disable:\n  - UNR-LAB-NO-DX\n  - TIM-ATT-ROUND\n"));
+        assertTrue(edited.text("regions/CN-BJ.yaml").contains("disable:\n  - UNR-LAB-NO-DX\n  - UNR-LAB-NO-ADM-DX\n  - TIM-ATT-ROUND\n"), edited.text("regions/CN-BJ.yaml"));
     }
 
     @Test
