@@ -72,6 +72,8 @@ public final class FindingsBundleWriter {
             i.setDetails(details);
             i.setDiagnostics(n.reason(zh ? "zh" : "en"));
         }
+        narrative(o.getText(), zh ? "未执行或无法判断的规则：" + o.getIssue().size() + "条" : o.getIssue().size() + " rules not evaluated or not verifiable",
+                String.join(zh ? "；" : "; ", o.getIssue().stream().map(i -> i.getDetails().getText()).toList()));
         return o;
     }
 
@@ -116,8 +118,9 @@ public final class FindingsBundleWriter {
         }
         boolean zh = "zh".equals(language);
         di.setDetail(zh ? f.detailZh() : f.detailEn());
+        narrative(di.getText(), f.ruleId() + " " + (f.title() == null ? "" : f.title()), di.getDetail());
         if (f.reference() != null) di.setReference(f.reference());
-        if (f.encounterRef() != null) di.addExtension(QcCodeSystems.EXT_R5_ENCOUNTER, new Reference(f.encounterRef()));
+        if (f.encounterRef() != null) di.addExtension(QcCodeSystems.EXT_ENCOUNTER, new Reference(f.encounterRef()));
         di.addExtension(QcCodeSystems.EXT_POINTS, new DecimalType(f.points()));
         di.addExtension(QcCodeSystems.EXT_VETO, new BooleanType(f.veto()));
         di.addExtension(QcCodeSystems.EXT_PACK, new StringType(f.packVersion()));
@@ -147,11 +150,26 @@ public final class FindingsBundleWriter {
         MeasureReport.MeasureReportGroupComponent g = m.addGroup();
         g.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.GRADE, r.grade(), r.grade())));
         g.getMeasureScore().setValue(r.score()).setUnit("points");
-        g.addExtension("https://emrqc.org/fhir/StructureDefinition/qc-finding-count", new IntegerType(r.findings().size()));
+        g.addExtension(QcCodeSystems.EXT_FINDING_COUNT, new IntegerType(r.findings().size()));
+        boolean zh = "zh".equals(language);
+        narrative(m.getText(), (zh ? "病历质量评分：" : "Record quality score: ") + org.hl7.fhir.r4.model.DecimalType.class.cast(new DecimalType(r.score())).getValueAsString()
+                        + (zh ? "分，" : " points, ") + (zh ? "等级" : "grade ") + r.grade(),
+                zh ? r.findings().size() + "项问题" + (r.vetoed() ? "（含单项否决）" : "") : r.findings().size() + " findings" + (r.vetoed() ? " (a veto item among them)" : ""));
         m.addExtension(QcCodeSystems.EXT_VETOED, new BooleanType(r.vetoed()));
         m.addExtension(QcCodeSystems.EXT_PACK, new StringType(r.packVersion()));
         m.addExtension(QcCodeSystems.EXT_REGION, new StringType(r.region()));
         return m;
+    }
+
+    /** A short generated narrative: a bold heading and a line (dom-6: a resource should have narrative). */
+    static void narrative(org.hl7.fhir.r4.model.Narrative n, String heading, String line) {
+        n.setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED);
+        n.setDivAsString("<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>" + escape(heading) + "</b></p>"
+                + (line == null || line.isEmpty() ? "" : "<p>" + escape(line) + "</p>") + "</div>");
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** A name-based UUID, so the same finding gets the same fullUrl in every run. */

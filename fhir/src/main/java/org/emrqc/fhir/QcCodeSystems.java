@@ -18,8 +18,14 @@ public final class QcCodeSystems {
     public static final String EXT_EVIDENCE_SPAN = BASE + "/StructureDefinition/qc-evidence-span";
     public static final String EXT_VETOED = BASE + "/StructureDefinition/qc-vetoed";
     public static final String MEASURE_SCORE = BASE + "/Measure/record-quality-score";
-    /** The official R5 cross-version extension for DetectedIssue.encounter in R4. */
-    public static final String EXT_R5_ENCOUNTER = "http://hl7.org/fhir/5.0/StructureDefinition/extension-DetectedIssue.encounter";
+    /**
+     * The stay a finding belongs to (R4 DetectedIssue has no encounter element). emrqc's own extension, defined in its
+     * conformance package: the R5 cross-version extension needs a package most receivers do not load.
+     */
+    public static final String EXT_ENCOUNTER = BASE + "/StructureDefinition/qc-encounter";
+    /** What findings carried before: read (the console's older messages), never written. */
+    public static final String LEGACY_R5_ENCOUNTER = "http://hl7.org/fhir/5.0/StructureDefinition/extension-DetectedIssue.encounter";
+    public static final String EXT_FINDING_COUNT = BASE + "/StructureDefinition/qc-finding-count";
 
     private QcCodeSystems() { }
 }

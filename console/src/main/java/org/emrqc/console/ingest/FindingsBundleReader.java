@@ -78,7 +78,9 @@ public final class FindingsBundleReader {
                 for (Reference ref : ev.getDetail()) evidence.add(ref.getReference());
             }
         }
-        Extension enc = di.getExtensionByUrl(QcCodeSystems.EXT_R5_ENCOUNTER);
+        Extension enc = di.getExtensionByUrl(QcCodeSystems.EXT_ENCOUNTER);
+        // findings written before the conformance package carry the R5 cross-version extension
+        if (enc == null) enc = di.getExtensionByUrl(QcCodeSystems.LEGACY_R5_ENCOUNTER);
         String issueId = di.getIdPart();
         return new CheckedRecord.IssueData(issueId, ruleId, di.getCode().getText(), defectClass,
                 di.hasSeverity() ? di.getSeverity().toCode() : "moderate", decimal(di.getExtensionByUrl(QcCodeSystems.EXT_POINTS)),
