@@ -77,7 +77,7 @@ class CheckCommandTest {
         assertEquals(List.of(), issues(clean));
         MeasureReport score = (MeasureReport) clean.getEntry().get(0).getResource();
         assertEquals(100.0, score.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
-        assertEquals("甲", score.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+        assertEquals("甲", org.emrqc.fhir.FindingsBundleWriter.grade(score));
 
         Bundle late = read(out.resolve("cn-inpatient-appendicitis-late-admission-record.qc.json"));
         List<DetectedIssue> found = issues(late);
@@ -104,7 +104,7 @@ class CheckCommandTest {
         assertEquals(false, ((org.hl7.fhir.r4.model.BooleanType) text.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-veto").getValue()).getValue());
         MeasureReport lateScore = (MeasureReport) late.getEntry().get(late.getEntry().size() - 1).getResource();
         assertEquals(82.0, lateScore.getGroupFirstRep().getMeasureScore().getValue().doubleValue());
-        assertEquals("丙", lateScore.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+        assertEquals("丙", org.emrqc.fhir.FindingsBundleWriter.grade(lateScore));
     }
 
     @Test
@@ -115,7 +115,7 @@ class CheckCommandTest {
         DetectedIssue adm = issues(late).stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("TIM-ADM-24H")).findFirst().orElseThrow();
         assertEquals(DetectedIssue.DetectedIssueSeverity.MODERATE, adm.getSeverity());
         MeasureReport score = (MeasureReport) late.getEntry().get(late.getEntry().size() - 1).getResource();
-        assertEquals("乙", score.getGroupFirstRep().getCode().getCodingFirstRep().getCode());
+        assertEquals("乙", org.emrqc.fhir.FindingsBundleWriter.grade(score));
     }
 
     @Test

@@ -78,7 +78,7 @@ class RecordResourceTest {
         List<String> ids = b.getList("entry.findAll { it.resource.resourceType == 'DetectedIssue' }.resource.id");
         assertEquals(List.of("UNR-ALLERGY-RX-352e7484881888f7", "CNS-ALLERGY-TEXT-1b8da3ab7e00dd72", "UNR-BP-RELATION-fb9eb969d465107d",
                 "TIM-ADM-24H-5ea6239376b21d69"), ids);
-        assertEquals("丙", b.getString("entry.find { it.resource.resourceType == 'MeasureReport' }.resource.group[0].code.coding[0].code"));
+        assertEquals("丙", b.getString("entry.find { it.resource.resourceType == 'MeasureReport' }.resource.group[0].stratifier[0].stratum[0].value.coding[0].code"));
         long after = ((Number) Api.as("admin").get("/api/v1/audit?action=record.ingest").then().extract().path("total")).longValue();
         assertEquals(before, after);
     }

@@ -32,7 +32,7 @@ public final class FindingsBundleWriter {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setTimestamp(new Date(checkedAt));
-        b.getIdentifier().setSystem("urn:emrqc:input").setValue(source);
+        b.getIdentifier().setSystem(QcCodeSystems.INPUT_ID).setValue(inputName(source));
         for (RecordResult r : results) {
             for (Finding f : r.findings()) {
                 DetectedIssue di = issue(f, checkedAt);
@@ -146,10 +146,17 @@ public final class FindingsBundleWriter {
         m.setMeasure(QcCodeSystems.MEASURE_SCORE);
         if (r.patientRef() != null) m.setSubject(new Reference(r.patientRef()));
         m.setDate(new Date(checkedAt));
-        m.getPeriod().setStart(new Date(checkedAt)).setEnd(new Date(checkedAt));
+        // the period the record covers (its stays); a record without a dated stay: the moment it was checked
+        if (r.periodStart() != null) m.getPeriod().setStart(new Date(r.periodStart())).setEnd(new Date(r.periodEnd()));
+        else m.getPeriod().setStart(new Date(checkedAt)).setEnd(new Date(checkedAt));
         MeasureReport.MeasureReportGroupComponent g = m.addGroup();
-        g.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.GRADE, r.grade(), r.grade())));
+        g.setCode(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.MEASURE_PARTS, QcCodeSystems.SCORE_GROUP, "Record quality score")));
         g.getMeasureScore().setValue(r.score()).setUnit("points");
+        // the grade as the Measure's stratifier defines it: the record falls in the stratum of its grade
+        MeasureReport.MeasureReportGroupStratifierComponent st = g.addStratifier();
+        st.addCode().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.MEASURE_PARTS, QcCodeSystems.GRADE_STRATIFIER, "Grade"));
+        st.addStratum().setValue(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(QcCodeSystems.GRADE, r.grade(), r.grade())))
+                .getMeasureScore().setValue(r.score()).setUnit("points");
         g.addExtension(QcCodeSystems.EXT_FINDING_COUNT, new IntegerType(r.findings().size()));
         boolean zh = "zh".equals(language);
         narrative(m.getText(), (zh ? "病历质量评分：" : "Record quality score: ") + org.hl7.fhir.r4.model.DecimalType.class.cast(new DecimalType(r.score())).getValueAsString()
@@ -159,6 +166,25 @@ public final class FindingsBundleWriter {
         m.addExtension(QcCodeSystems.EXT_PACK, new StringType(r.packVersion()));
         m.addExtension(QcCodeSystems.EXT_REGION, new StringType(r.region()));
         return m;
+    }
+
+    /** The grade a score MeasureReport carries: its stratum's value, else (bundles written before) its group's code. */
+    public static String grade(MeasureReport m) {
+        MeasureReport.MeasureReportGroupComponent g = m.getGroupFirstRep();
+        for (MeasureReport.MeasureReportGroupStratifierComponent st : g.getStratifier()) {
+            for (MeasureReport.StratifierGroupComponent s : st.getStratum()) {
+                for (org.hl7.fhir.r4.model.Coding c : s.getValue().getCoding()) if (QcCodeSystems.GRADE.equals(c.getSystem())) return c.getCode();
+            }
+        }
+        for (org.hl7.fhir.r4.model.Coding c : g.getCode().getCoding()) if (QcCodeSystems.GRADE.equals(c.getSystem())) return c.getCode();
+        return null;
+    }
+
+    /** The input's name without its folders: a local path says nothing to a receiver and may say too much. */
+    static String inputName(String source) {
+        if (source == null) return null;
+        int i = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
+        return i >= 0 && i < source.length() - 1 ? source.substring(i + 1) : source;
     }
 
     /** A short generated narrative: a bold heading and a line (dom-6: a resource should have narrative). */

@@ -6,7 +6,10 @@ public final class QcCodeSystems {
     public static final String RULE = BASE + "/CodeSystem/qc-rule";
     public static final String DEFECT_CLASS = BASE + "/CodeSystem/qc-defect-class";
     public static final String GRADE = BASE + "/CodeSystem/qc-grade";
-    public static final String FINDING_ID = "urn:emrqc:finding";
+    /** Identifier system of a finding's stable id. */
+    public static final String FINDING_ID = BASE + "/sid/finding";
+    /** Identifier system of a findings bundle: the input's name (a file name, never its folder). */
+    public static final String INPUT_ID = BASE + "/sid/input";
     public static final String EXT_POINTS = BASE + "/StructureDefinition/qc-deduction";
     public static final String EXT_VETO = BASE + "/StructureDefinition/qc-veto";
     public static final String EXT_PACK = BASE + "/StructureDefinition/qc-rule-pack";
@@ -18,6 +21,10 @@ public final class QcCodeSystems {
     public static final String EXT_EVIDENCE_SPAN = BASE + "/StructureDefinition/qc-evidence-span";
     public static final String EXT_VETOED = BASE + "/StructureDefinition/qc-vetoed";
     public static final String MEASURE_SCORE = BASE + "/Measure/record-quality-score";
+    /** The parts of the score Measure: its group and its grade stratifier. */
+    public static final String MEASURE_PARTS = BASE + "/CodeSystem/qc-measure";
+    public static final String SCORE_GROUP = "record-score";
+    public static final String GRADE_STRATIFIER = "grade";
     /**
      * The stay a finding belongs to (R4 DetectedIssue has no encounter element). emrqc's own extension, defined in its
      * conformance package: the R5 cross-version extension needs a package most receivers do not load.

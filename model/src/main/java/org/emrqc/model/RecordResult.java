@@ -7,7 +7,8 @@ import java.util.List;
  * or could not verify something from its data, and the national indicators whose denominator it is in.
  */
 public record RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
-                           boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators) {
+                           boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators,
+                           Long periodStart, Long periodEnd) {
 
     public RecordResult {
         notices = notices == null ? List.of() : List.copyOf(notices);
@@ -17,6 +18,11 @@ public record RecordResult(String source, String patientRef, List<Finding> findi
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
                         boolean vetoed, String packVersion, String region, List<RuleNotice> notices) {
         this(source, patientRef, findings, score, grade, vetoed, packVersion, region, notices, List.of());
+    }
+
+    public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
+                        boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators) {
+        this(source, patientRef, findings, score, grade, vetoed, packVersion, region, notices, indicators, null, null);
     }
 
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,

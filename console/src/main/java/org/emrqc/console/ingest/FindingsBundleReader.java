@@ -39,7 +39,7 @@ public final class FindingsBundleReader {
         for (MeasureReport m : scores) {
             String patient = refOrEmpty(m.getSubject());
             MeasureReport.MeasureReportGroupComponent g = m.getGroupFirstRep();
-            String grade = g.getCode().getCoding().stream().filter(c -> QcCodeSystems.GRADE.equals(c.getSystem())).map(Coding::getCode).findFirst().orElse(null);
+            String grade = org.emrqc.fhir.FindingsBundleWriter.grade(m);
             double score = g.getMeasureScore().hasValue() ? g.getMeasureScore().getValue().doubleValue() : 0;
             out.add(new CheckedRecord(patient.isEmpty() ? null : patient, score, grade, bool(m.getExtensionByUrl(QcCodeSystems.EXT_VETOED)),
                     string(m.getExtensionByUrl(QcCodeSystems.EXT_PACK)), string(m.getExtensionByUrl(QcCodeSystems.EXT_REGION)),

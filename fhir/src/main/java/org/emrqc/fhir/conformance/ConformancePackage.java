@@ -74,7 +74,7 @@ public final class ConformancePackage {
     public List<MetadataResource> resources() {
         List<MetadataResource> out = new ArrayList<>();
         for (ExtensionDefinition e : EXTENSIONS) out.add(structureDefinition(e));
-        List<CodeSystem> systems = List.of(ruleSystem(), defectClasses(), grades(),
+        List<CodeSystem> systems = List.of(ruleSystem(), defectClasses(), grades(), measureParts(),
                 codes("admission-condition", "入院病情", new String[][] {{"1", "有"}, {"2", "临床未确定"}, {"3", "情况不明"}, {"4", "无"}}),
                 codes("admission-route", "入院途径", new String[][] {{"1", "急诊"}, {"2", "门诊"}, {"3", "其他医疗机构转入"}, {"9", "其他"}}),
                 codes("discharge-disposition", "离院方式", new String[][] {{"1", "医嘱离院"}, {"2", "医嘱转院"}, {"3", "医嘱转社区卫生服务机构/乡镇卫生院"},
@@ -186,6 +186,15 @@ public final class ConformancePackage {
         return count(cs);
     }
 
+    static CodeSystem measureParts() {
+        CodeSystem cs = system("qc-measure", "QcMeasure", "Parts of the record score Measure", "The group and stratifier codes of the record-quality-score Measure.");
+        cs.addConcept().setCode(QcCodeSystems.SCORE_GROUP).setDisplay("Record quality score")
+                .setDefinition("The record's score: the region's starting points less its findings' deductions.");
+        cs.addConcept().setCode(QcCodeSystems.GRADE_STRATIFIER).setDisplay("Grade")
+                .setDefinition("The grade (qc-grade: 甲, 乙, 丙) the score and the veto items give the record.");
+        return count(cs);
+    }
+
     static CodeSystem codes(String id, String title, String[][] concepts) {
         CodeSystem cs = system(id, name(id), title, title + " (住院病案首页, 卫医政发〔2011〕84号).");
         for (String[] x : concepts) cs.addConcept().setCode(x[0]).setDisplay(x[1]);
@@ -240,6 +249,12 @@ public final class ConformancePackage {
                 + "and the grade (甲/乙/丙, qc-grade) the region's thresholds give it; a veto item caps the grade.");
         m.getScoring().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/measure-scoring", "continuous-variable", "Continuous Variable"));
         m.getImprovementNotation().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/measure-improvement-notation", "increase", "Increased score indicates improvement"));
+        Measure.MeasureGroupComponent g = m.addGroup();
+        g.getCode().addCoding(new Coding(QcCodeSystems.MEASURE_PARTS, QcCodeSystems.SCORE_GROUP, "Record quality score"));
+        g.setDescription("The record's score in points (measureScore, unit points).");
+        Measure.MeasureGroupStratifierComponent st = g.addStratifier();
+        st.getCode().addCoding(new Coding(QcCodeSystems.MEASURE_PARTS, QcCodeSystems.GRADE_STRATIFIER, "Grade"));
+        st.setDescription("The record's grade: the stratum's value is a qc-grade code (甲, 乙, 丙).");
         return m;
     }
 

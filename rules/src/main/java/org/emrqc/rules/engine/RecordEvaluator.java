@@ -115,8 +115,18 @@ public final class RecordEvaluator {
             LOG.warn("record {}: indicators not evaluated ({})", record.getPatientRef(), RuleFailures.reason(e));
             indicators = List.of();
         }
+        // the period the record covers: from the first stay's start to the last one's end (an open stay: the check time)
+        Long from = null;
+        Long to = null;
+        boolean open = false;
+        for (org.emrqc.model.EncounterFact e : record.facts(org.emrqc.model.EncounterFact.class)) {
+            if (e.getStart() != null && (from == null || e.getStart() < from)) from = e.getStart();
+            if (e.getEnd() == null) open = true;
+            else if (to == null || e.getEnd() > to) to = e.getEnd();
+        }
+        if (from != null && (open || to == null || to < from)) to = Math.max(asOf, from);
         return new RecordResult(record.getSource(), record.getPatientRef(), list, score, set.scoring().gradeFor(score, vetoed),
-                vetoed, set.pack().label(), region, notices, indicators);
+                vetoed, set.pack().label(), region, notices, indicators, from, from == null ? null : to);
     }
 
     /**

@@ -30,7 +30,7 @@ class FindingsEvaluationTest {
 
     private void bundle(String name, String source, String... entries) throws IOException {
         Files.writeString(dir.resolve(name), """
-                {"resourceType": "Bundle", "type": "collection", "identifier": {"system": "urn:emrqc:input", "value": "%s"}, "entry": [%s]}
+                {"resourceType": "Bundle", "type": "collection", "identifier": {"system": "https://emrqc.org/fhir/sid/input", "value": "%s"}, "entry": [%s]}
                 """.formatted(source, String.join(",", entries)), StandardCharsets.UTF_8);
     }
 
