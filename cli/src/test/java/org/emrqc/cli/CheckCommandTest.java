@@ -127,8 +127,9 @@ class CheckCommandTest {
                 issues(nd).stream().map(d -> d.getCode().getCoding().get(0).getCode() + " " + d.getImplicatedFirstRep().getReference()).sorted().toList());
         Bundle stay = read(out.resolve("us-inpatient-chest-pain-allergy-and-vitals.qc.json"));
         DetectedIssue allergy = issues(stay).stream().filter(d -> d.getCode().getCoding().get(0).getCode().equals("UNR-ALLERGY-RX")).findFirst().orElseThrow();
-        assertEquals("MedicationRequest/00000000-0000-4000-8000-000000000011", allergy.getImplicatedFirstRep().getReference());
-        assertEquals("AllergyIntolerance/00000000-0000-4000-8000-000000000009", allergy.getEvidenceFirstRep().getDetailFirstRep().getReference());
+        // the US sample names its resources by urn:uuid fullUrls: the findings reference them the same way
+        assertEquals("urn:uuid:00000000-0000-4000-8000-000000000011", allergy.getImplicatedFirstRep().getReference());
+        assertEquals("urn:uuid:00000000-0000-4000-8000-000000000009", allergy.getEvidenceFirstRep().getDetailFirstRep().getReference());
         assertEquals("US", allergy.getExtensionByUrl("https://emrqc.org/fhir/StructureDefinition/qc-region").getValue().primitiveValue().substring(0, 2));
     }
 

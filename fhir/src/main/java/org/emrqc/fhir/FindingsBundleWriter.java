@@ -35,7 +35,7 @@ public final class FindingsBundleWriter {
         b.getIdentifier().setSystem(QcCodeSystems.INPUT_ID).setValue(inputName(source));
         for (RecordResult r : results) {
             for (Finding f : r.findings()) {
-                DetectedIssue di = issue(f, checkedAt);
+                DetectedIssue di = issue(f, checkedAt, r);
                 b.addEntry().setFullUrl("urn:uuid:" + uuid(f.stableId())).setResource(di);
             }
             MeasureReport m = score(r, checkedAt);
@@ -81,7 +81,11 @@ public final class FindingsBundleWriter {
         return FhirContexts.r4().newJsonParser().setPrettyPrint(true).encodeResourceToString(b);
     }
 
-    DetectedIssue issue(Finding f, long checkedAt) {
+    DetectedIssue issue(Finding f, long checkedAt) { return issue(f, checkedAt, null); }
+
+    /** @param r the finding's record, whose input may name resources by urn:uuid fullUrls; null: "Type/id" as found */
+    DetectedIssue issue(Finding f, long checkedAt, RecordResult r) {
+        java.util.function.UnaryOperator<String> ref = x -> r == null ? x : r.inputReference(x);
         DetectedIssue di = new DetectedIssue();
         di.setId(f.stableId());
         di.addIdentifier().setSystem(QcCodeSystems.FINDING_ID).setValue(f.stableId());
@@ -93,21 +97,21 @@ public final class FindingsBundleWriter {
         code.setText(f.title());
         di.setCode(code);
         di.setSeverity(DetectedIssue.DetectedIssueSeverity.fromCode(f.severity().code()));
-        if (f.patientRef() != null) di.setPatient(new Reference(f.patientRef()));
+        if (f.patientRef() != null) di.setPatient(new Reference(ref.apply(f.patientRef())));
         di.setIdentified(new DateTimeType(new Date(checkedAt)));
         di.setAuthor(new Reference().setDisplay("emrqc rule engine, pack " + f.packVersion()));
-        for (String ref : f.implicated()) di.addImplicated(new Reference(ref));
+        for (String x : f.implicated()) di.addImplicated(new Reference(ref.apply(x)));
         if (!f.evidence().isEmpty()) {
             DetectedIssue.DetectedIssueEvidenceComponent ev = di.addEvidence();
-            for (String ref : f.evidence()) ev.addDetail(new Reference(ref));
+            for (String x : f.evidence()) ev.addDetail(new Reference(ref.apply(x)));
         }
         for (org.emrqc.model.EvidenceSpan s : f.spans()) {
             // narrative evidence: no core element holds a text span, so an extension on evidence carries it
             DetectedIssue.DetectedIssueEvidenceComponent ev = di.addEvidence();
-            ev.addDetail(new Reference(s.documentRef()));
+            ev.addDetail(new Reference(ref.apply(s.documentRef())));
             org.hl7.fhir.r4.model.Extension x = ev.addExtension();
             x.setUrl(QcCodeSystems.EXT_EVIDENCE_SPAN);
-            x.addExtension("document", new Reference(s.documentRef()));
+            x.addExtension("document", new Reference(ref.apply(s.documentRef())));
             x.addExtension("start", new IntegerType(s.start()));
             x.addExtension("end", new IntegerType(s.end()));
             if (s.quote() != null && !s.quote().isEmpty()) x.addExtension("quote", new StringType(s.quote()));
@@ -120,7 +124,7 @@ public final class FindingsBundleWriter {
         di.setDetail(zh ? f.detailZh() : f.detailEn());
         narrative(di.getText(), f.ruleId() + " " + (f.title() == null ? "" : f.title()), di.getDetail());
         if (f.reference() != null) di.setReference(f.reference());
-        if (f.encounterRef() != null) di.addExtension(QcCodeSystems.EXT_ENCOUNTER, new Reference(f.encounterRef()));
+        if (f.encounterRef() != null) di.addExtension(QcCodeSystems.EXT_ENCOUNTER, new Reference(ref.apply(f.encounterRef())));
         di.addExtension(QcCodeSystems.EXT_POINTS, new DecimalType(f.points()));
         di.addExtension(QcCodeSystems.EXT_VETO, new BooleanType(f.veto()));
         di.addExtension(QcCodeSystems.EXT_PACK, new StringType(f.packVersion()));
@@ -144,7 +148,7 @@ public final class FindingsBundleWriter {
         m.setStatus(MeasureReport.MeasureReportStatus.COMPLETE);
         m.setType(MeasureReport.MeasureReportType.INDIVIDUAL);
         m.setMeasure(QcCodeSystems.MEASURE_SCORE);
-        if (r.patientRef() != null) m.setSubject(new Reference(r.patientRef()));
+        if (r.patientRef() != null) m.setSubject(new Reference(r.inputReference(r.patientRef())));
         m.setDate(new Date(checkedAt));
         // the period the record covers (its stays); a record without a dated stay: the moment it was checked
         if (r.periodStart() != null) m.getPeriod().setStart(new Date(r.periodStart())).setEnd(new Date(r.periodEnd()));

@@ -47,6 +47,8 @@ public final class RecordAssembler {
         }
         if (records.isEmpty()) records.put("", new PatientRecord(source, null));
         for (PatientRecord r : records.values()) shared.forEach(r::add);
+        Map<String, String> urns = index.urnReferences();
+        if (!urns.isEmpty()) for (PatientRecord r : records.values()) r.setInputReferences(urns);
         return new ArrayList<>(records.values());
     }
 }

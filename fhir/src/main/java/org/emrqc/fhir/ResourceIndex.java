@@ -41,6 +41,16 @@ public final class ResourceIndex {
         }
     }
 
+    /** "Type/id" → fullUrl for the entries whose fullUrl is a urn:uuid: or urn:oid: (a transaction's new resources). */
+    public Map<String, String> urnReferences() {
+        Map<String, String> out = new HashMap<>();
+        for (Map.Entry<String, Resource> e : byFullUrl.entrySet()) {
+            String url = e.getKey();
+            if (url.startsWith("urn:uuid:") || url.startsWith("urn:oid:")) out.put(e.getValue().fhirType() + "/" + ids.get(e.getValue()), url);
+        }
+        return out;
+    }
+
     private static String fromFullUrl(String fullUrl) {
         if (fullUrl == null) return null;
         if (fullUrl.startsWith("urn:uuid:")) return fullUrl.substring(9);

@@ -27,6 +27,15 @@ public final class PatientRecord {
     public List<Fact> getFacts() { return Collections.unmodifiableList(facts); }
     public void add(Fact f) { facts.add(f); }
 
+    private java.util.Map<String, String> inputReferences = java.util.Map.of();
+
+    /**
+     * How the input names its resources where "Type/id" would resolve nowhere: "Type/id" → the entry's
+     * {@code urn:uuid:} (or {@code urn:oid:}) fullUrl, so findings reference resources as the input does.
+     */
+    public java.util.Map<String, String> getInputReferences() { return inputReferences; }
+    public void setInputReferences(java.util.Map<String, String> refs) { this.inputReferences = refs == null ? java.util.Map.of() : refs; }
+
     public <T extends Fact> List<T> facts(Class<T> type) {
         List<T> out = new ArrayList<>();
         for (Fact f : facts) if (type.isInstance(f)) out.add(type.cast(f));

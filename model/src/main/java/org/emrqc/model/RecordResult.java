@@ -8,12 +8,16 @@ import java.util.List;
  */
 public record RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
                            boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators,
-                           Long periodStart, Long periodEnd) {
+                           Long periodStart, Long periodEnd, java.util.Map<String, String> inputReferences) {
 
     public RecordResult {
         notices = notices == null ? List.of() : List.copyOf(notices);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        inputReferences = inputReferences == null ? java.util.Map.of() : java.util.Map.copyOf(inputReferences);
     }
+
+    /** A reference as the input makes it: its urn:uuid fullUrl where it has one, else "Type/id". */
+    public String inputReference(String ref) { return ref == null ? null : inputReferences.getOrDefault(ref, ref); }
 
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
                         boolean vetoed, String packVersion, String region, List<RuleNotice> notices) {
@@ -22,7 +26,7 @@ public record RecordResult(String source, String patientRef, List<Finding> findi
 
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,
                         boolean vetoed, String packVersion, String region, List<RuleNotice> notices, List<IndicatorResult> indicators) {
-        this(source, patientRef, findings, score, grade, vetoed, packVersion, region, notices, indicators, null, null);
+        this(source, patientRef, findings, score, grade, vetoed, packVersion, region, notices, indicators, null, null, null);
     }
 
     public RecordResult(String source, String patientRef, List<Finding> findings, double score, String grade,

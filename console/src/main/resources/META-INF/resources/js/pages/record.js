@@ -5,6 +5,9 @@ import { t, label, bilingual, current, formatTime } from '../i18n.js';
 import { get, post } from '../api.js';
 import { errorBox, errorText, toast, gradeBadge, severityPill, statusPill, score } from '../ui.js';
 
+/** A finding names a resource as the input did: "Type/id", or the urn:uuid fullUrl of a transaction's entry (whose id is the uuid). */
+const sameResource = (a, b) => !!a && !!b && (a === b || a.replace(/^urn:uuid:/, '') === b.replace(/^[A-Za-z]+\//, '') || b.replace(/^urn:uuid:/, '') === a.replace(/^[A-Za-z]+\//, ''));
+
 const SEVERITY_RANK = { high: 0, moderate: 1, low: 2 };
 
 export async function render(container, ctx) {
@@ -95,7 +98,7 @@ class RecordPage {
     const spans = [];
     for (const f of this.r.findings) {
       (f.spans || []).forEach((s, i) => {
-        if (s.document === doc.ref && s.start >= 0 && s.end <= text.length && s.start < s.end) spans.push({ f, i, start: s.start, end: s.end });
+        if (sameResource(s.document, doc.ref) && s.start >= 0 && s.end <= text.length && s.start < s.end) spans.push({ f, i, start: s.start, end: s.end });
       });
     }
     if (!spans.length) return text;
@@ -253,7 +256,7 @@ class RecordPage {
     card.setAttribute('data-testid', 'finding');
     Object.assign(card.dataset, { findingId: f.id, ruleId: f.ruleId, status: f.status });
     const detail = current() === 'en' ? (f.detailEn || f.detailZh || f.detail) : (f.detailZh || f.detailEn || f.detail);
-    const docTitle = (ref) => (this.r.documents.find((d) => d.ref === ref) || {}).title || ref;
+    const docTitle = (ref) => (this.r.documents.find((d) => sameResource(d.ref, ref)) || {}).title || ref;
     const explanation = h('details.explain', { open: true, testid: 'finding-explanation' }, h('summary', t('finding.explanation')),
       f.regulation ? h('div.exp-row', h('div.exp-label', t('finding.regulation')), h('div', { testid: 'finding-regulation' }, f.regulation)) : null,
       f.fixHint ? h('div.exp-row', h('div.exp-label', t('finding.fixHint')), h('div.fix', { testid: 'finding-fix' }, bilingual(f.fixHint))) : null,

@@ -126,7 +126,7 @@ public final class RecordEvaluator {
         }
         if (from != null && (open || to == null || to < from)) to = Math.max(asOf, from);
         return new RecordResult(record.getSource(), record.getPatientRef(), list, score, set.scoring().gradeFor(score, vetoed),
-                vetoed, set.pack().label(), region, notices, indicators, from, from == null ? null : to);
+                vetoed, set.pack().label(), region, notices, indicators, from, from == null ? null : to, record.getInputReferences());
     }
 
     /**
