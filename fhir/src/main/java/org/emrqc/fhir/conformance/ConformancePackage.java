@@ -84,6 +84,7 @@ public final class ConformancePackage {
             out.add(valueSet(cs));
         }
         out.add(measure());
+        out.add(qcOperation());
         return out;
     }
 
@@ -256,6 +257,48 @@ public final class ConformancePackage {
         st.getCode().addCoding(new Coding(QcCodeSystems.MEASURE_PARTS, QcCodeSystems.GRADE_STRATIFIER, "Grade"));
         st.setDescription("The record's grade: the stratum's value is a qc-grade code (甲, 乙, 丙).");
         return m;
+    }
+
+    /**
+     * $qc: checks the records of a Bundle (or of one resource) against the region's rule pack and returns the findings
+     * Bundle. The console serves it today at POST /api/v1/records/$qc with the Bundle as the body and region as a query
+     * parameter; the FHIR endpoint that takes it as a Parameters resource is not built yet.
+     */
+    static org.hl7.fhir.r4.model.OperationDefinition qcOperation() {
+        org.hl7.fhir.r4.model.OperationDefinition op = new org.hl7.fhir.r4.model.OperationDefinition();
+        op.setId("qc");
+        op.setUrl(QcCodeSystems.BASE + "/OperationDefinition/qc");
+        op.setVersion(VERSION);
+        op.setName("Qc");
+        op.setTitle("Quality-check medical records");
+        op.setStatus(Enumerations.PublicationStatus.ACTIVE);
+        op.setKind(org.hl7.fhir.r4.model.OperationDefinition.OperationKind.OPERATION);
+        op.setPublisher(PUBLISHER);
+        op.setDescription("Checks the patient records in a Bundle (or a single resource) against the rule pack of a region and returns "
+                + "a Bundle (type collection) with one DetectedIssue per finding and one MeasureReport (record-quality-score) per record. "
+                + "Nothing is stored.");
+        op.setAffectsState(false);
+        op.setCode("qc");
+        op.addResource("Bundle");
+        op.setSystem(true);
+        op.setType(true);
+        op.setInstance(false);
+        param(op, "resource", org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse.IN, 1, "1", "Resource",
+                "The records: a Bundle of any type, or one resource.");
+        param(op, "region", org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse.IN, 0, "1", "string",
+                "Region code (base, CN, CN-GD …); an unknown region is an error. Default: the server's.");
+        param(op, "as-of", org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse.IN, 0, "1", "dateTime",
+                "Check as of this instant instead of now (the 'future' and 'open stay' rules use it).");
+        param(op, "lang", org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse.IN, 0, "1", "code",
+                "Language of DetectedIssue.detail: zh or en. Default: the region's.");
+        param(op, "return", org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse.OUT, 1, "1", "Bundle",
+                "The findings Bundle.");
+        return op;
+    }
+
+    private static void param(org.hl7.fhir.r4.model.OperationDefinition op, String name, org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse use,
+                              int min, String max, String type, String doc) {
+        op.addParameter().setName(name).setUse(use).setMin(min).setMax(max).setType(type).setDocumentation(doc);
     }
 
     private static String name(String id) {
