@@ -125,7 +125,7 @@ final class CheckCommand implements Callable<Integer> {
                     synchronized (err) { err.println((p.fatal() ? "error: " : "warning: ") + p); }
                 }
                 if (!o.results().isEmpty() || !o.failed()) {
-                    String json = writer.json(writer.bundle(in.file().toString(), o.results(), checkedAt));
+                    String json = writer.json(writer.bundle(in.file().getFileName().toString(), o.results(), checkedAt));
                     try {
                         Files.writeString(out.resolve(in.outputName()), json, StandardCharsets.UTF_8);
                         written.incrementAndGet();

@@ -141,7 +141,7 @@ class KafkaIngestIT {
         // a check now runs on it
         Api.as("reviewer").contentType("application/fhir+json").body(Api.sample(Api.LATE, "elsewhere"))
                 .post("/api/v1/records/$qc").then().statusCode(200)
-                .body("meta.tag.find { it.system == 'urn:emrqc:rule-pack' }.code", equalTo("core@2099.4.0"));
+                .body("meta.tag.find { it.system == 'https://emrqc.org/fhir/CodeSystem/qc-rule-pack' }.code", equalTo("core@2099.4.0"));
     }
 
     private static long auditCount(String recordId) {

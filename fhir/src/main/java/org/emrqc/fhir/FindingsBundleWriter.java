@@ -28,11 +28,12 @@ public final class FindingsBundleWriter {
     /** @param language "zh" or "en": the language of DetectedIssue.detail (the other goes in an extension) */
     public FindingsBundleWriter(String language) { this.language = language; }
 
+    /** @param source what the input is called in the bundle's identifier: a file name (never its folders), a message's topic/partition/offset */
     public Bundle bundle(String source, List<RecordResult> results, long checkedAt) {
         Bundle b = new Bundle();
         b.setType(Bundle.BundleType.COLLECTION);
         b.setTimestamp(new Date(checkedAt));
-        b.getIdentifier().setSystem(QcCodeSystems.INPUT_ID).setValue(inputName(source));
+        b.getIdentifier().setSystem(QcCodeSystems.INPUT_ID).setValue(source);
         for (RecordResult r : results) {
             for (Finding f : r.findings()) {
                 DetectedIssue di = issue(f, checkedAt, r);
@@ -182,13 +183,6 @@ public final class FindingsBundleWriter {
         }
         for (org.hl7.fhir.r4.model.Coding c : g.getCode().getCoding()) if (QcCodeSystems.GRADE.equals(c.getSystem())) return c.getCode();
         return null;
-    }
-
-    /** The input's name without its folders: a local path says nothing to a receiver and may say too much. */
-    static String inputName(String source) {
-        if (source == null) return null;
-        int i = Math.max(source.lastIndexOf('/'), source.lastIndexOf('\\'));
-        return i >= 0 && i < source.length() - 1 ? source.substring(i + 1) : source;
     }
 
     /** A short generated narrative: a bold heading and a line (dom-6: a resource should have narrative). */

@@ -30,6 +30,9 @@ public final class QcCodeSystems {
      * conformance package: the R5 cross-version extension needs a package most receivers do not load.
      */
     public static final String EXT_ENCOUNTER = BASE + "/StructureDefinition/qc-encounter";
+    /** meta.tag systems of a findings bundle from the pipeline or $qc: the input message, the rule pack version. */
+    public static final String TAG_INPUT = BASE + "/CodeSystem/qc-input";
+    public static final String TAG_RULE_PACK = BASE + "/CodeSystem/qc-rule-pack";
     /** What findings carried before: read (the console's older messages), never written. */
     public static final String LEGACY_R5_ENCOUNTER = "http://hl7.org/fhir/5.0/StructureDefinition/extension-DetectedIssue.encounter";
     public static final String EXT_FINDING_COUNT = BASE + "/StructureDefinition/qc-finding-count";

@@ -8,6 +8,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.emrqc.fhir.FhirInputReader;
 import org.emrqc.fhir.FindingsBundleWriter;
 import org.emrqc.fhir.InputProblem;
+import org.emrqc.fhir.QcCodeSystems;
 import org.emrqc.fhir.ParsedInput;
 import org.emrqc.extractor.NarrativeStage;
 import org.emrqc.rules.check.FileOutcome;
@@ -99,8 +100,8 @@ public final class MessageCheck {
             long w0 = System.nanoTime();
             FindingsBundleWriter writer = new FindingsBundleWriter(checker.base().ruleSet().language());
             Bundle bundle = writer.bundle(input, outcome.results(), asOf);
-            bundle.getMeta().addTag("urn:emrqc:input", input, "topic/partition/offset of the input message");
-            bundle.getMeta().addTag("urn:emrqc:rule-pack", version.packLabel(), "rule pack version");
+            bundle.getMeta().addTag(QcCodeSystems.TAG_INPUT, input, "topic/partition/offset of the input message");
+            bundle.getMeta().addTag(QcCodeSystems.TAG_RULE_PACK, version.packLabel(), "rule pack version");
             Headers headers = new RecordHeaders();
             headers.add(Topics.HEADER_CONTENT_TYPE, "application/fhir+json".getBytes(StandardCharsets.UTF_8));
             headers.add(Topics.HEADER_REGION, region.getBytes(StandardCharsets.UTF_8));

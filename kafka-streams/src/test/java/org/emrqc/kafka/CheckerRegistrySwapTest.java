@@ -51,7 +51,7 @@ class CheckerRegistrySwapTest {
         Set<String> out = new HashSet<>();
         out.add(header);
         Bundle b = FhirContexts.r4().newJsonParser().parseResource(Bundle.class, new String(json, StandardCharsets.UTF_8));
-        for (Coding tag : b.getMeta().getTag()) if ("urn:emrqc:rule-pack".equals(tag.getSystem())) out.add(tag.getCode());
+        for (Coding tag : b.getMeta().getTag()) if ("https://emrqc.org/fhir/CodeSystem/qc-rule-pack".equals(tag.getSystem())) out.add(tag.getCode());
         for (Bundle.BundleEntryComponent e : b.getEntry()) {
             if (e.getResource() instanceof DetectedIssue di) out.add(((StringType) di.getExtensionByUrl(QcCodeSystems.EXT_PACK).getValue()).getValue());
         }

@@ -65,7 +65,7 @@ class QcTopologyTest {
         assertEquals("CN-GD", header(out, Topics.HEADER_REGION));
         assertEquals("emrqc.records.v1/0/0", header(out, Topics.HEADER_INPUT));
         Bundle bundle = FhirContexts.r4().newJsonParser().parseResource(Bundle.class, new String(out.value(), StandardCharsets.UTF_8));
-        assertEquals("emrqc.records.v1/0/0", bundle.getMeta().getTag("urn:emrqc:input", "emrqc.records.v1/0/0").getCode());
+        assertEquals("emrqc.records.v1/0/0", bundle.getMeta().getTag("https://emrqc.org/fhir/CodeSystem/qc-input", "emrqc.records.v1/0/0").getCode());
         DetectedIssue adm = issues(out.value()).stream().filter(d -> d.getCode().getCodingFirstRep().getCode().equals("TIM-ADM-24H")).findFirst().orElseThrow();
         assertEquals(DetectedIssue.DetectedIssueSeverity.HIGH, adm.getSeverity());
         assertEquals("Composition/adm1", adm.getImplicatedFirstRep().getReference());

@@ -168,7 +168,7 @@ public class QcEngine {
         if (outcome.results().isEmpty()) throw ProblemException.badRequest("the body holds no patient record (no Patient and no resources that reference one)");
         FindingsBundleWriter writer = new FindingsBundleWriter(checker.base().ruleSet().language());
         Bundle bundle = writer.bundle(source, outcome.results(), now);
-        bundle.getMeta().addTag("urn:emrqc:rule-pack", version.packLabel(), "rule pack version");
+        bundle.getMeta().addTag(org.emrqc.fhir.QcCodeSystems.TAG_RULE_PACK, version.packLabel(), "rule pack version");
         return new Checked(parsed, region, outcome, bundle, now);
     }
 

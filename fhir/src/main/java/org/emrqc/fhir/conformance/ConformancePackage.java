@@ -75,6 +75,8 @@ public final class ConformancePackage {
         List<MetadataResource> out = new ArrayList<>();
         for (ExtensionDefinition e : EXTENSIONS) out.add(structureDefinition(e));
         List<CodeSystem> systems = List.of(ruleSystem(), defectClasses(), grades(), measureParts(),
+                open("qc-input", "QcInput", "Input of a findings bundle", "meta.tag of a findings bundle from the Kafka pipeline: the topic/partition/offset of the input message."),
+                open("qc-rule-pack", "QcRulePack", "Rule pack version", "meta.tag of a findings bundle: the rule pack and version that made it (core@2026.11.0)."),
                 codes("admission-condition", "入院病情", new String[][] {{"1", "有"}, {"2", "临床未确定"}, {"3", "情况不明"}, {"4", "无"}}),
                 codes("admission-route", "入院途径", new String[][] {{"1", "急诊"}, {"2", "门诊"}, {"3", "其他医疗机构转入"}, {"9", "其他"}}),
                 codes("discharge-disposition", "离院方式", new String[][] {{"1", "医嘱离院"}, {"2", "医嘱转院"}, {"3", "医嘱转社区卫生服务机构/乡镇卫生院"},
@@ -194,6 +196,13 @@ public final class ConformancePackage {
         cs.addConcept().setCode(QcCodeSystems.GRADE_STRATIFIER).setDisplay("Grade")
                 .setDefinition("The grade (qc-grade: 甲, 乙, 丙) the score and the veto items give the record.");
         return count(cs);
+    }
+
+    /** A code system whose codes are made as they are used (message offsets, pack versions): content not-present. */
+    static CodeSystem open(String id, String name, String title, String description) {
+        CodeSystem cs = system(id, name, title, description);
+        cs.setContent(CodeSystem.CodeSystemContentMode.NOTPRESENT);
+        return cs;
     }
 
     static CodeSystem codes(String id, String title, String[][] concepts) {
