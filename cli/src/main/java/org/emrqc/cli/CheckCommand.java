@@ -100,16 +100,7 @@ final class CheckCommand implements Callable<Integer> {
             // first pass: the sections the batch checks compare, found by header alone (no extraction)
             long b0 = System.nanoTime();
             AtomicInteger read = new AtomicInteger();
-            ExecutorService first = Executors.newFixedThreadPool(Math.max(1, Math.min(n, inputs.inputs.size())));
-            try {
-                List<Future<?>> jobs = inputs.inputs.stream().<Future<?>>map(in -> first.submit(() -> {
-                    read.addAndGet(checker.collectPeers(in.file(), peers, org.emrqc.extractor.NarrativeStage::addSections));
-                    return null;
-                })).toList();
-                for (Future<?> f : jobs) f.get();
-            } finally {
-                first.shutdown();
-            }
+            inParallel(n, inputs.inputs, in -> read.addAndGet(checker.collectPeers(in.file(), peers, org.emrqc.extractor.NarrativeStage::addSections)));
             checker.withPeers(peers);
             err.printf("emrqc check: batch of %d records read for the checks across patients (%d with sections to compare) in %d ms%n",
                     read.get(), peers.records(), (System.nanoTime() - b0) / 1_000_000);
@@ -117,30 +108,23 @@ final class CheckCommand implements Callable<Integer> {
         FindingsBundleWriter writer = new FindingsBundleWriter(language);
         ProgressBar bar = new ProgressBar(err, inputs.inputs.size(), System.console() != null);
         AtomicInteger written = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, inputs.inputs.size())));
-        try {
-            List<Future<?>> jobs = inputs.inputs.stream().<Future<?>>map(in -> pool.submit(() -> {
-                FileOutcome o = checker.check(in.file(), checkedAt);
-                for (InputProblem p : o.problems()) {
-                    synchronized (err) { err.println((p.fatal() ? "error: " : "warning: ") + p); }
+        inParallel(n, inputs.inputs, in -> {
+            FileOutcome o = checker.check(in.file(), checkedAt);
+            for (InputProblem p : o.problems()) {
+                synchronized (err) { err.println((p.fatal() ? "error: " : "warning: ") + p); }
+            }
+            if (!o.results().isEmpty() || !o.failed()) {
+                String json = writer.json(writer.bundle(in.file().getFileName().toString(), o.results(), checkedAt));
+                try {
+                    Files.writeString(out.resolve(in.outputName()), json, StandardCharsets.UTF_8);
+                    written.incrementAndGet();
+                } catch (IOException e) {
+                    synchronized (err) { err.println("error: " + out.resolve(in.outputName()) + ": cannot write: " + e.getMessage()); }
                 }
-                if (!o.results().isEmpty() || !o.failed()) {
-                    String json = writer.json(writer.bundle(in.file().getFileName().toString(), o.results(), checkedAt));
-                    try {
-                        Files.writeString(out.resolve(in.outputName()), json, StandardCharsets.UTF_8);
-                        written.incrementAndGet();
-                    } catch (IOException e) {
-                        synchronized (err) { err.println("error: " + out.resolve(in.outputName()) + ": cannot write: " + e.getMessage()); }
-                    }
-                }
-                summary.add(o);
-                bar.step(in.file().getFileName().toString());
-                return null;
-            })).toList();
-            for (Future<?> f : jobs) f.get();
-        } finally {
-            pool.shutdown();
-        }
+            }
+            summary.add(o);
+            bar.step(in.file().getFileName().toString());
+        });
         double seconds = (System.nanoTime() - t0) / 1e9;
         summary.print(System.out, seconds, out.toString(), written.get());
         try {
@@ -150,6 +134,17 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (structuring.llm() != null) System.out.println("LLM: " + structuring.llm().metrics().snapshot());
         return summary.failedFiles > 0 ? 1 : 0;
+    }
+
+    /** Runs the job on every input on up to n threads and waits for all of them. */
+    private static void inParallel(int n, List<InputFiles.Input> inputs, java.util.function.Consumer<InputFiles.Input> job) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(n, inputs.size())));
+        try {
+            List<Future<?>> jobs = inputs.stream().<Future<?>>map(in -> pool.submit(() -> job.accept(in))).toList();
+            for (Future<?> f : jobs) f.get();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private long parseAsOf() {

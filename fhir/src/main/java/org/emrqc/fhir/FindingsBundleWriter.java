@@ -164,7 +164,7 @@ public final class FindingsBundleWriter {
                 .getMeasureScore().setValue(r.score()).setUnit("points");
         g.addExtension(QcCodeSystems.EXT_FINDING_COUNT, new IntegerType(r.findings().size()));
         boolean zh = "zh".equals(language);
-        narrative(m.getText(), (zh ? "病历质量评分：" : "Record quality score: ") + org.hl7.fhir.r4.model.DecimalType.class.cast(new DecimalType(r.score())).getValueAsString()
+        narrative(m.getText(), (zh ? "病历质量评分：" : "Record quality score: ") + new DecimalType(r.score()).getValueAsString()
                         + (zh ? "分，" : " points, ") + (zh ? "等级" : "grade ") + r.grade(),
                 zh ? r.findings().size() + "项问题" + (r.vetoed() ? "（含单项否决）" : "") : r.findings().size() + " findings" + (r.vetoed() ? " (a veto item among them)" : ""));
         m.addExtension(QcCodeSystems.EXT_VETOED, new BooleanType(r.vetoed()));

@@ -65,8 +65,8 @@ public abstract class CodedFact extends Fact {
     private java.util.Set<String> restrictedIn = java.util.Set.of();
 
     /**
-     * The knowledge-table names of its codings' systems (icd-10, loinc, rxnorm, snomed, or the URI), set before
-     * the session so a template can skip facts without a coding it looks at; computed here when not set.
+     * The knowledge-table names of its codings' systems (icd-10, loinc, rxnorm, snomed, or the URI), read once, so a
+     * template can skip facts without a coding it looks at.
      */
     public java.util.Set<String> getSystemNames() {
         if (systemNames == null) {

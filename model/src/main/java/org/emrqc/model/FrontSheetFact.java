@@ -47,11 +47,11 @@ public final class FrontSheetFact extends Fact {
     /** The autopsy field (尸检), null when not given. */
     public Boolean getAutopsy() { return autopsy; }
     public void setAutopsy(Boolean autopsy) { this.autopsy = autopsy; }
-    /** The payer (医疗付费方式) from Coverage.type, null when the record has no Coverage. */
     /** 输血 as the front sheet records it (extension transfusion): true, false (无/未输血), or null when not given. */
     public Boolean getTransfusion() { return transfusion; }
     public void setTransfusion(Boolean transfusion) { this.transfusion = transfusion; }
 
+    /** The payer (医疗付费方式) from Coverage.type, null when the record has no Coverage. */
     public String getPayer() { return payer; }
     public void setPayer(String payer) { this.payer = payer; }
     public List<Diagnosis> getDiagnoses() { return diagnoses; }

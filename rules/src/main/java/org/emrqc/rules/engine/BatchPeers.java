@@ -29,7 +29,7 @@ public final class BatchPeers {
 
     private final Set<String> kinds;
     private final Set<String> codes;
-    private static final java.util.concurrent.atomic.AtomicLong SEQ = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong added = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, List<PeerSection>> byRecord = new ConcurrentHashMap<>();
     /** Each kept record's identity keys (id, resident ID number, name with birth date), keyed like byRecord. */
     private final Map<String, Set<String>> identities = new ConcurrentHashMap<>();
@@ -57,7 +57,6 @@ public final class BatchPeers {
     /** Keeps the wanted sections of one record (its documents' kinds are derived here from the set's tables). */
     public void add(PatientRecord record, EffectiveRuleSet set) {
         if (!wanted() || record.getPatient() == null) return;
-        String patientId = record.getPatient().getId();
         Localized who = label(record);
         List<PeerSection> out = new ArrayList<>();
         for (DocumentFact d : record.facts(DocumentFact.class)) {
@@ -69,13 +68,12 @@ public final class BatchPeers {
                 if (!d.getResourceType().equals(s.getResourceType()) || !d.getId().equals(s.getId())) continue;
                 if (s.isEmpty() || s.isBoilerplate() || s.getCode() == null || !codes.contains(s.getCode())) continue;
                 SectionFact whole = CopyAcross.whole(d, s);
-                out.add(new PeerSection(patientId, who, dept, ClinicalNames.document(d), d.getRef(), d.getCompletedAt(), d.getCompletedLatest(),
-                        s.getCode(), s.getTitle(), whole.getContent()));
+                out.add(new PeerSection(who, dept, ClinicalNames.document(d), d.getCompletedAt(), d.getCompletedLatest(), s.getCode(), whole.getContent()));
             }
         }
         if (out.isEmpty()) return;
         // two files of one patient (a stay exported twice, another stay) carry different resource ids
-        String key = patientId + "#" + SEQ.incrementAndGet();
+        String key = record.getPatient().getId() + "#" + added.incrementAndGet();
         identities.put(key, identity(record));
         byRecord.put(key, out);
     }

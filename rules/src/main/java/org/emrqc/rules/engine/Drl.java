@@ -282,6 +282,9 @@ public final class Drl {
         return fs.getDiagnoses().stream().anyMatch(d -> "AD".equals(d.use()));
     }
 
+    /** 低钾血症 → 低 + 钾: the parts a finding's name is also written in (低钾, 低血钾). */
+    private static final java.util.regex.Pattern LOW_HIGH_BLOOD = java.util.regex.Pattern.compile("^(低|高)(.+)血症$");
+
     /**
      * True when the document's text names the lab finding in Chinese or English (低钾血症, 低钾, 低血钾, hypokalaemia):
      * a diagnosis written in its text is a diagnosis, coded or not.
@@ -292,7 +295,7 @@ public final class Drl {
         String zh = n.in("zh");
         if (zh != null && !zh.isBlank()) {
             terms.add(zh);
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^(低|高)(.+)血症$").matcher(zh);
+            java.util.regex.Matcher m = LOW_HIGH_BLOOD.matcher(zh);
             if (m.matches()) {
                 terms.add(m.group(1) + m.group(2));
                 terms.add(m.group(1) + "血" + m.group(2));
